@@ -1,0 +1,91 @@
+package org.smtpeter.smtp.adapter;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.logging.Logger;
+
+import javax.net.ssl.SSLContext;
+
+import org.smtpeter.smtp.protocol.AuthThrottle;
+import org.smtpeter.smtp.protocol.Limits;
+import org.smtpeter.smtp.protocol.ListenerRole;
+import org.smtpeter.smtp.protocol.SessionSettings;
+import org.smtpeter.smtp.server.AuthFailureWindow;
+import org.smtpeter.smtp.server.ConnectionLimit;
+import org.smtpeter.smtp.server.DevCertificate;
+import org.smtpeter.smtp.server.ServerSettings;
+import org.smtpeter.smtp.server.TlsContexts;
+
+/**
+ * Turns configuration into the settings of each listener. What the listeners share (TLS
+ * context, connection limit, failed-AUTH counting) is created once per adapter.
+ * The keys are listed in the README.
+ */
+final class ListenerFactory {
+
+    private static final Logger LOG = Logger.getLogger(ListenerFactory.class.getName());
+
+    private final Configuration config;
+    private final String hostName;
+    private final InetAddress bindAddress;
+    private final Limits limits;
+    private final SSLContext sslContext;
+    private final ConnectionLimit connectionLimit;
+    private final AuthThrottle authThrottle;
+    private final Path spoolDirectory;
+
+    ListenerFactory(Configuration config) throws IOException {
+        this.config = config;
+        this.hostName = config.get("smtpeter.hostname", InetAddress.getLocalHost().getCanonicalHostName());
+        this.bindAddress = InetAddress.getByName(config.get("smtpeter.bind-address", "127.0.0.1"));
+        this.limits = new Limits(
+                config.getInt("smtpeter.limits.max-command-line", Limits.defaults().maxCommandLine()),
+                config.getInt("smtpeter.limits.max-data-line", Limits.defaults().maxDataLine()),
+                config.getLong("smtpeter.limits.max-message-size", Limits.defaults().maxMessageSize()),
+                config.getInt("smtpeter.limits.max-recipients", Limits.defaults().maxRecipients()),
+                config.getInt("smtpeter.limits.max-errors", Limits.defaults().maxErrors()),
+                Duration.ofSeconds(config.getLong("smtpeter.limits.idle-timeout-seconds",
+                        Limits.defaults().idleTimeout().toSeconds())),
+                Duration.ofSeconds(config.getLong("smtpeter.limits.command-timeout-seconds",
+                        Limits.defaults().commandTimeout().toSeconds())));
+        this.connectionLimit = new ConnectionLimit(config.getInt("smtpeter.limits.max-connections", 100));
+        this.authThrottle = new AuthFailureWindow(
+                config.getInt("smtpeter.limits.max-auth-failures", 5),
+                Duration.ofSeconds(config.getLong("smtpeter.limits.auth-failure-window-seconds", 300)),
+                Clock.systemUTC());
+        this.sslContext = loadTls();
+        String spool = config.get("smtpeter.spool-directory", "");
+        this.spoolDirectory = spool.isBlank() ? null : Files.createDirectories(Path.of(spool));
+    }
+
+    boolean isEnabled(ListenerRole role) {
+        return config.getBoolean("smtpeter." + role.key() + ".enabled", true);
+    }
+
+    ServerSettings settings(ListenerRole role) {
+        if (role.tlsMode() == ListenerRole.TlsMode.IMPLICIT && sslContext == null) {
+            throw new IllegalStateException("the " + role.key() + " listener needs a TLS keystore (smtpeter.tls.keystore)");
+        }
+        int port = config.getInt("smtpeter." + role.key() + ".port", role.devPort());
+        SessionSettings session = new SessionSettings(hostName, role, sslContext != null, limits);
+        return new ServerSettings(bindAddress, port, session, sslContext, connectionLimit, authThrottle, spoolDirectory);
+    }
+
+    private SSLContext loadTls() throws IOException {
+        Path keyStore = Path.of(config.get("smtpeter.tls.keystore", "smtpeter-data/tls/dev-keystore.p12"));
+        char[] password = config.get("smtpeter.tls.keystore-password", "smtpeter-dev").toCharArray();
+        if (!Files.exists(keyStore) && config.getBoolean("smtpeter.tls.dev-certificate", true)) {
+            DevCertificate.createIfMissing(keyStore, password, hostName);
+        }
+        if (!Files.exists(keyStore)) {
+            LOG.warning(() -> "No TLS keystore at " + keyStore.toAbsolutePath()
+                    + ": STARTTLS, AUTH and implicit TLS are unavailable");
+            return null;
+        }
+        return TlsContexts.fromKeyStore(keyStore, config.get("smtpeter.tls.keystore-type", "PKCS12"), password);
+    }
+}

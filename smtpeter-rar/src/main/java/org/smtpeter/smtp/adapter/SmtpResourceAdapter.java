@@ -1,0 +1,119 @@
+package org.smtpeter.smtp.adapter;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.transaction.xa.XAResource;
+
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.Connector;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.WorkException;
+import jakarta.resource.spi.work.WorkManager;
+
+import org.smtpeter.smtp.protocol.ListenerRole;
+import org.smtpeter.smtp.server.Acceptor;
+
+/**
+ * The SMTP resource adapter. Each MDB activation opens one listening socket for its role
+ * (submission, smtps or mta); connections run on the container's WorkManager and talk to
+ * the application only through {@link org.smtpeter.smtp.api.SmtpListener}.
+ */
+@Connector(displayName = "SMTPeter SMTP adapter", vendorName = "SMTPeter relay", eisType = "SMTP",
+        version = "1.0", transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
+public class SmtpResourceAdapter implements ResourceAdapter {
+
+    private static final Logger LOG = Logger.getLogger(SmtpResourceAdapter.class.getName());
+
+    private final Map<ActivationKey, Acceptor> acceptors = new ConcurrentHashMap<>();
+    private transient WorkManager workManager;
+    private transient ListenerFactory listeners;
+
+    @Override
+    public void start(BootstrapContext context) {
+        this.workManager = context.getWorkManager();
+    }
+
+    @Override
+    public void stop() {
+        acceptors.values().forEach(Acceptor::close);
+        acceptors.clear();
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+        if (!(spec instanceof SmtpActivationSpec smtpSpec)) {
+            throw new NotSupportedException("unexpected activation spec " + spec);
+        }
+        smtpSpec.validate();
+        ListenerRole role = smtpSpec.listenerRole();
+        try {
+            ListenerFactory factoryOfListeners = listeners();
+            if (!factoryOfListeners.isEnabled(role)) {
+                LOG.info(() -> "SMTP " + role.key() + " listener disabled by configuration");
+                return;
+            }
+            Acceptor acceptor = new Acceptor(factoryOfListeners.settings(role), new EndpointListener(factory),
+                    connectionExecutor());
+            workManager.scheduleWork(new RunnableWork(acceptor, acceptor::close), WorkManager.INDEFINITE, null, null);
+            acceptors.put(new ActivationKey(factory, smtpSpec), acceptor);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "cannot start the SMTP " + role.key() + " listener", e);
+            throw new ResourceAdapterInternalException("cannot start the SMTP " + role.key() + " listener: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        Acceptor acceptor = acceptors.remove(new ActivationKey(factory, spec));
+        if (acceptor != null) {
+            acceptor.close();
+        }
+    }
+
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        return new XAResource[0];
+    }
+
+    private synchronized ListenerFactory listeners() throws IOException {
+        if (listeners == null) {
+            listeners = new ListenerFactory(new Configuration());
+        }
+        return listeners;
+    }
+
+    private Executor connectionExecutor() {
+        return task -> {
+            try {
+                workManager.scheduleWork(new RunnableWork(task, () -> { }));
+            } catch (WorkException e) {
+                throw new RejectedExecutionException(e);
+            }
+        };
+    }
+
+    /** Identity of one activation: the same factory and spec instance. */
+    private record ActivationKey(MessageEndpointFactory factory, ActivationSpec spec) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ActivationKey key && key.factory == factory && key.spec == spec;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(factory) * 31 + System.identityHashCode(spec);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.smtpeter.smtp.protocol;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Drives one {@link SmtpSession} over a {@link Transport}: reads lines and data, writes
+ * replies, flushes when no pipelined input is waiting (RFC 2920), and performs STARTTLS.
+ * Never lets an exception escape to the client: I/O failures end the connection quietly,
+ * timeouts get a 421.
+ */
+public final class Conversation {
+
+    private static final Logger LOG = Logger.getLogger(Conversation.class.getName());
+
+    private final SmtpSession session;
+    private final Transport transport;
+    private final Limits limits;
+    private final Path spoolDirectory;
+    private SmtpInput input;
+    private OutputStream output;
+
+    public Conversation(SmtpSession session, Transport transport, Limits limits, Path spoolDirectory) {
+        this.session = session;
+        this.transport = transport;
+        this.limits = limits;
+        this.spoolDirectory = spoolDirectory;
+    }
+
+    public void run() {
+        try {
+            Transport.TlsFacts tls = transport.tls();
+            if (tls != null) {
+                session.tlsStarted(tls.protocol(), tls.cipher());
+            }
+            openStreams();
+            send(session.greeting());
+            output.flush();
+            converse();
+        } catch (SocketTimeoutException timeout) {
+            trySend(session.timedOut());
+        } catch (IOException gone) {
+            LOG.log(Level.FINE, "connection ended", gone);
+        }
+    }
+
+    /** Ends a conversation that the server must stop (adapter shutdown). */
+    public void shutDown() {
+        trySend(session.shuttingDown());
+    }
+
+    private void converse() throws IOException {
+        while (true) {
+            SmtpInput.Line line = input.readLine(limits.maxCommandLine());
+            if (line == null) {
+                return;
+            }
+            Response response = session.handle(line);
+            send(response);
+            switch (response.next()) {
+                case CLOSE -> {
+                    output.flush();
+                    return;
+                }
+                case START_TLS -> startTls();
+                case READ_DATA -> {
+                    output.flush();
+                    Response afterData = receiveData();
+                    send(afterData);
+                    if (afterData.next() == Response.Next.CLOSE) {
+                        output.flush();
+                        return;
+                    }
+                    flushUnlessPipelined();
+                }
+                case CONTINUE -> flushUnlessPipelined();
+            }
+        }
+    }
+
+    private void flushUnlessPipelined() throws IOException {
+        if (!input.hasBufferedInput()) {
+            output.flush();
+        }
+    }
+
+    private void startTls() throws IOException {
+        output.flush();
+        int discarded = input.discardBuffered();
+        if (discarded > 0) {
+            LOG.info(() -> "discarded " + discarded + " octets pipelined behind STARTTLS (RFC 3207)");
+        }
+        Transport.TlsFacts tls = transport.startTls();
+        openStreams();
+        session.tlsStarted(tls.protocol(), tls.cipher());
+    }
+
+    private Response receiveData() throws IOException {
+        Spool spool = new Spool(spoolDirectory);
+        try {
+            DataReader.Outcome outcome = new DataReader(input, limits.maxMessageSize(), limits.maxDataLine())
+                    .copyTo(spool);
+            spool.flush();
+            return session.dataReceived(outcome, spool);
+        } finally {
+            spool.discard();
+        }
+    }
+
+    private void openStreams() throws IOException {
+        input = new SmtpInput(transport.input(), limits.commandTimeout());
+        output = new BufferedOutputStream(transport.output(), 8 * 1024);
+    }
+
+    private void send(Response response) throws IOException {
+        for (String line : response.lines()) {
+            output.write(line.getBytes(StandardCharsets.UTF_8));
+            output.write('\r');
+            output.write('\n');
+        }
+    }
+
+    private void trySend(Response response) {
+        try {
+            if (output != null) {
+                send(response);
+                output.flush();
+            }
+        } catch (IOException ignored) {
+            // the client is gone already; nothing more to tell it
+        }
+    }
+}

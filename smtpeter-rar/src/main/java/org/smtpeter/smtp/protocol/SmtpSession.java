@@ -1,0 +1,329 @@
+package org.smtpeter.smtp.protocol;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.smtpeter.smtp.api.Client;
+import org.smtpeter.smtp.api.ReceivedMessage;
+import org.smtpeter.smtp.api.Recipient;
+import org.smtpeter.smtp.api.SmtpListener;
+import org.smtpeter.smtp.api.SmtpReply;
+
+/**
+ * The SMTP state machine of one connection, without sockets: it takes command lines and
+ * the outcome of reading message data, and answers with replies and what to do next.
+ * Policy (credentials, relaying, storage) is asked of the {@link SmtpListener}.
+ */
+public final class SmtpSession {
+
+    private static final Logger LOG = Logger.getLogger(SmtpSession.class.getName());
+    private static final Set<String> NOT_IMPLEMENTED = Set.of("EXPN", "ETRN", "TURN", "BDAT", "SEND", "SOML", "SAML");
+    /** Browsers and proxies speaking HTTP to an SMTP port: end at once (cross-protocol defence). */
+    private static final Set<String> HTTP_VERBS = Set.of("GET", "POST", "HEAD", "PUT", "CONNECT", "OPTIONS");
+
+    private final SessionSettings settings;
+    private final SmtpListener listener;
+    private final AuthThrottle authThrottle;
+    private final String clientAddress;
+    private final int clientPort;
+
+    private String tlsProtocol;
+    private String tlsCipher;
+    private String heloName;
+    private boolean extended;
+    private String authenticatedUser;
+    private AuthExchange authExchange;
+    private Transaction transaction;
+    private int errors;
+
+    public SmtpSession(SessionSettings settings, SmtpListener listener, AuthThrottle authThrottle,
+                       String clientAddress, int clientPort) {
+        this.settings = settings;
+        this.listener = listener;
+        this.authThrottle = authThrottle;
+        this.clientAddress = clientAddress;
+        this.clientPort = clientPort;
+    }
+
+    public Response greeting() {
+        return Response.of(SmtpReply.of(220, null, settings.hostName() + " ESMTP SMTPeter relay ready"));
+    }
+
+    /** Answers one line from the client: a command, or a response inside an AUTH exchange. */
+    public Response handle(SmtpInput.Line line) {
+        Response response = switch (line.ending()) {
+            case TOO_LONG -> Response.of(Replies.LINE_TOO_LONG);
+            case BARE_LF -> Response.of(Replies.BARE_LINE_END);
+            case CRLF -> authExchange != null ? continueAuth(line.text()) : command(line.text());
+        };
+        return countErrors(response);
+    }
+
+    /** Convenience for tests: a line as if it had arrived with CRLF. */
+    public Response handle(String line) {
+        return handle(new SmtpInput.Line(line, SmtpInput.Ending.CRLF));
+    }
+
+    /** TLS is up: RFC 3207 says to forget everything learnt before, and wait for a new EHLO. */
+    public void tlsStarted(String protocol, String cipher) {
+        this.tlsProtocol = protocol;
+        this.tlsCipher = cipher;
+        heloName = null;
+        extended = false;
+        authenticatedUser = null;
+        authExchange = null;
+        transaction = null;
+    }
+
+    /** The message data has been read (or not): hand it over, then end the transaction. */
+    public Response dataReceived(DataReader.Outcome outcome, ReceivedMessage message) {
+        Transaction finished = transaction;
+        transaction = null;
+        Response response = switch (outcome) {
+            case COMPLETE -> Response.of(deliver(finished, message));
+            case TOO_BIG -> Response.of(Replies.MESSAGE_TOO_BIG);
+            case LINE_TOO_LONG -> Response.of(Replies.DATA_LINE_TOO_LONG);
+            case BARE_LINE_END -> Response.of(Replies.BARE_LINE_END_IN_DATA, Response.Next.CLOSE);
+            case DISCONNECTED -> new Response(List.of(), Response.Next.CLOSE);
+        };
+        return countErrors(response);
+    }
+
+    public Response timedOut() {
+        return Response.of(Replies.TIMEOUT);
+    }
+
+    public Response shuttingDown() {
+        return Response.of(Replies.SHUTTING_DOWN);
+    }
+
+    public boolean isSecure() {
+        return tlsProtocol != null;
+    }
+
+    public boolean isAuthenticated() {
+        return authenticatedUser != null;
+    }
+
+    private Response command(String text) {
+        if (text.chars().anyMatch(c -> (c < ' ' && c != '\t') || c == 0x7f)) {
+            return Response.of(Replies.INVALID_COMMAND_BYTES);
+        }
+        CommandLine command = CommandLine.parse(text);
+        return switch (command.verb()) {
+            case "EHLO" -> hello(command.argument(), true);
+            case "HELO" -> hello(command.argument(), false);
+            case "STARTTLS" -> startTls(command.argument());
+            case "AUTH" -> auth(command.argument());
+            case "MAIL" -> mail(command.argument());
+            case "RCPT" -> rcpt(command.argument());
+            case "DATA" -> data(command.argument());
+            case "RSET" -> {
+                transaction = null;
+                yield Response.of(Replies.RESET);
+            }
+            case "NOOP" -> Response.of(Replies.OK);
+            case "VRFY" -> Response.of(Replies.VRFY);
+            case "HELP" -> Response.of(Replies.HELP);
+            case "QUIT" -> Response.of(Replies.BYE, Response.Next.CLOSE);
+            default -> unknown(command.verb());
+        };
+    }
+
+    private Response unknown(String verb) {
+        if (HTTP_VERBS.contains(verb)) {
+            return Response.of(SmtpReply.of(421, "4.7.0", "This is an SMTP server; closing connection"));
+        }
+        if (NOT_IMPLEMENTED.contains(verb)) {
+            return Response.of(Replies.notImplemented(verb));
+        }
+        return Response.of(Replies.UNRECOGNIZED);
+    }
+
+    private Response hello(String name, boolean ehlo) {
+        if (name.isEmpty() || name.contains(" ")) {
+            return Response.of(Replies.syntax(ehlo ? "Syntax: EHLO hostname" : "Syntax: HELO hostname"));
+        }
+        heloName = name;
+        extended = ehlo;
+        transaction = null;
+        String greeting = settings.hostName() + " Hello " + name + " [" + clientAddress + "]";
+        if (!ehlo) {
+            return Response.of(SmtpReply.of(250, null, greeting));
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(greeting);
+        lines.add("PIPELINING");
+        lines.add("SIZE " + settings.limits().maxMessageSize());
+        lines.add("8BITMIME");
+        lines.add("SMTPUTF8");
+        lines.add("DSN");
+        lines.add("ENHANCEDSTATUSCODES");
+        if (!isSecure() && settings.tlsAvailable()) {
+            lines.add("STARTTLS");
+        }
+        if (isSecure()) {
+            lines.add("AUTH PLAIN LOGIN");
+        }
+        List<String> reply = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            reply.add("250" + (i == lines.size() - 1 ? " " : "-") + lines.get(i));
+        }
+        return new Response(reply, Response.Next.CONTINUE);
+    }
+
+    private Response startTls(String argument) {
+        if (!argument.isEmpty()) {
+            return Response.of(Replies.syntax("Syntax: STARTTLS"));
+        }
+        if (isSecure()) {
+            return Response.of(Replies.ALREADY_SECURE);
+        }
+        if (!settings.tlsAvailable()) {
+            return Response.of(Replies.TLS_UNAVAILABLE);
+        }
+        return Response.of(Replies.READY_FOR_TLS, Response.Next.START_TLS);
+    }
+
+    private Response auth(String argument) {
+        if (!isSecure()) {
+            return Response.of(Replies.ENCRYPTION_REQUIRED);
+        }
+        if (heloName == null) {
+            return Response.of(Replies.NEED_EHLO);
+        }
+        if (authenticatedUser != null) {
+            return Response.of(Replies.ALREADY_AUTHENTICATED);
+        }
+        if (transaction != null) {
+            return Response.of(Replies.AUTH_IN_TRANSACTION);
+        }
+        if (authThrottle.isBlocked(clientAddress)) {
+            return Response.of(Replies.AUTH_THROTTLED);
+        }
+        AuthExchange.Started started = AuthExchange.start(argument);
+        authExchange = started.exchange();
+        return authStep(started.step());
+    }
+
+    private Response continueAuth(String line) {
+        return authStep(authExchange.next(line));
+    }
+
+    private Response authStep(AuthExchange.Step step) {
+        if (step instanceof AuthExchange.Challenge challenge) {
+            return Response.of(challenge.reply());
+        }
+        authExchange = null;
+        if (step instanceof AuthExchange.Failure failure) {
+            return Response.of(failure.reply());
+        }
+        AuthExchange.Credentials credentials = (AuthExchange.Credentials) step;
+        try {
+            Optional<String> principal = listener.authenticate(client(), credentials.username(), credentials.password());
+            if (principal != null && principal.isPresent()) {
+                authenticatedUser = principal.get();
+                authThrottle.succeeded(clientAddress);
+                return Response.of(Replies.AUTH_OK);
+            }
+            authThrottle.failed(clientAddress);
+            return Response.of(Replies.AUTH_FAILED);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "authentication check failed for a client at " + clientAddress, e);
+            return Response.of(Replies.AUTH_TEMPORARY_FAILURE);
+        } finally {
+            credentials.clear();
+        }
+    }
+
+    private Response mail(String argument) {
+        if (heloName == null) {
+            return Response.of(Replies.NEED_EHLO);
+        }
+        if (transaction != null) {
+            return Response.of(Replies.NESTED_MAIL);
+        }
+        try {
+            PathArgument from = PathArgument.parse(argument, "FROM", true);
+            if (!extended && !from.parameters().isEmpty()) {
+                return Response.of(Replies.syntax("Parameters need EHLO"));
+            }
+            transaction = Transaction.begin(from, settings.limits().maxMessageSize());
+            return Response.of(Replies.SENDER_OK);
+        } catch (InvalidCommandException invalid) {
+            return Response.of(invalid.reply());
+        }
+    }
+
+    private Response rcpt(String argument) {
+        if (transaction == null) {
+            return Response.of(Replies.NEED_MAIL);
+        }
+        Recipient candidate;
+        try {
+            candidate = transaction.recipient(PathArgument.parse(argument, "TO", false));
+        } catch (InvalidCommandException invalid) {
+            return Response.of(invalid.reply());
+        }
+        if (transaction.recipientCount() >= settings.limits().maxRecipients()) {
+            return Response.of(Replies.TOO_MANY_RECIPIENTS);
+        }
+        SmtpReply decision = ask(() -> listener.recipient(transaction.envelope(client(), authenticatedUser), candidate));
+        if (decision.isPositive()) {
+            transaction.add(candidate);
+        }
+        return Response.of(decision);
+    }
+
+    private Response data(String argument) {
+        if (!argument.isEmpty()) {
+            return Response.of(Replies.syntax("Syntax: DATA"));
+        }
+        if (transaction == null) {
+            return Response.of(Replies.NEED_MAIL);
+        }
+        if (transaction.recipientCount() == 0) {
+            return Response.of(SmtpReply.of(554, "5.5.1", "No valid recipients"));
+        }
+        return Response.of(Replies.START_DATA, Response.Next.READ_DATA);
+    }
+
+    private SmtpReply deliver(Transaction finished, ReceivedMessage message) {
+        return ask(() -> listener.deliver(finished.envelope(client(), authenticatedUser), message));
+    }
+
+    /** Asks the listener; its failures become 451 so that nothing is ever acknowledged by mistake. */
+    private SmtpReply ask(java.util.function.Supplier<SmtpReply> call) {
+        try {
+            SmtpReply reply = call.get();
+            if (reply == null) {
+                LOG.warning("listener returned no reply; answering 451");
+                return Replies.LISTENER_FAILED;
+            }
+            return reply;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "listener failed for a client at " + clientAddress + "; answering 451", e);
+            return Replies.LISTENER_FAILED;
+        }
+    }
+
+    private Client client() {
+        return new Client(settings.role().key(), clientAddress, clientPort, heloName, tlsProtocol, tlsCipher);
+    }
+
+    private Response countErrors(Response response) {
+        int code = response.code();
+        if (code < 400 || response.next() == Response.Next.CLOSE) {
+            return response;
+        }
+        errors++;
+        if (errors >= settings.limits().maxErrors()) {
+            return response.thenClose(Replies.TOO_MANY_ERRORS);
+        }
+        return response;
+    }
+}

@@ -1,0 +1,24 @@
+package org.smtpeter.smtp.server;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+
+import javax.net.ssl.SSLContext;
+
+import org.smtpeter.smtp.protocol.AuthThrottle;
+import org.smtpeter.smtp.protocol.SessionSettings;
+
+/**
+ * Everything one listening socket needs.
+ *
+ * @param bindAddress     the local address to listen on
+ * @param port            the port to listen on
+ * @param session         protocol settings for every session on this socket
+ * @param sslContext      TLS for STARTTLS or implicit TLS; null when no keystore is available
+ * @param maxConnections  the shared limit of open connections
+ * @param authThrottle    failed-AUTH counting shared across connections
+ * @param spoolDirectory  where large messages are spooled while they arrive; null for the temp directory
+ */
+public record ServerSettings(InetAddress bindAddress, int port, SessionSettings session, SSLContext sslContext,
+                             ConnectionLimit maxConnections, AuthThrottle authThrottle, Path spoolDirectory) {
+}
