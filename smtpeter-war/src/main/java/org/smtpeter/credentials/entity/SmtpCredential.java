@@ -1,0 +1,105 @@
+package org.smtpeter.credentials.entity;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/**
+ * An SMTP login of an account. The password exists only as a PBKDF2 hash; it is shown once,
+ * when the credential is created, and never again.
+ */
+@Entity
+@Table(name = "smtp_credential")
+@NamedQuery(name = SmtpCredential.BY_USERNAME, query = "SELECT c FROM SmtpCredential c WHERE c.username = :username")
+@NamedQuery(name = SmtpCredential.OF_ACCOUNT,
+        query = "SELECT c FROM SmtpCredential c WHERE c.account.id = :account ORDER BY c.id")
+public class SmtpCredential {
+
+    public static final String BY_USERNAME = "SmtpCredential.byUsername";
+    public static final String OF_ACCOUNT = "SmtpCredential.ofAccount";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id", nullable = false)
+    private Account account;
+
+    @Column(nullable = false, unique = true, length = 100)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false, length = 400)
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    @Embedded
+    private FeatureSet features = FeatureSet.defaults();
+
+    @Column(length = 200)
+    private String description;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected SmtpCredential() {
+    }
+
+    public SmtpCredential(Account account, String username, String passwordHash, FeatureSet features,
+                          String description, Instant createdAt) {
+        this.account = account;
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.features = features;
+        this.description = description;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Account getAccount() {
+        return account;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public FeatureSet getFeatures() {
+        return features;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,77 @@
+package org.smtpeter.intake.control;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.smtpeter.credentials.control.Accounts;
+import org.smtpeter.credentials.entity.SmtpCredential;
+import org.smtpeter.messages.entity.EnvelopeRecipient;
+import org.smtpeter.messages.entity.Message;
+import org.smtpeter.messages.entity.MessageSource;
+import org.smtpeter.smtp.api.Envelope;
+import org.smtpeter.smtp.api.ReceivedMessage;
+
+/**
+ * Stores an accepted message and its envelope in one transaction of its own. The MDB calls
+ * this from outside any transaction, so a failed commit reaches the adapter as an exception
+ * and the client gets 451 instead of a 250 for mail that was never stored.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class IncomingMessages {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    MessageIds ids;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** @return the public message id, once the message is committed */
+    public String store(Envelope envelope, ReceivedMessage received) {
+        byte[] raw = read(received);
+        Message message = new Message(ids.next(), Instant.now(clock), raw.length);
+        if (envelope.isAuthenticated()) {
+            SmtpCredential credential = accounts.credentialByUsername(envelope.authenticatedUser())
+                    .orElseThrow(() -> new IllegalStateException("credential vanished during the session"));
+            message.sentBy(credential.getAccount(), credential);
+        }
+        var client = envelope.client();
+        message.receivedFrom(client.listenerRole(), client.address(), client.heloName(), client.tlsProtocol(),
+                client.tlsCipher());
+        message.envelope(envelope.reversePath(), envelope.body(), envelope.smtpUtf8(), envelope.declaredSize(),
+                envelope.ret(), envelope.envelopeId(), envelope.recipients().stream()
+                        .map(r -> new EnvelopeRecipient(r.address(), r.notifyConditions(), r.originalRecipient()))
+                        .toList());
+        em.persist(message);
+        em.persist(new MessageSource(message, raw));
+        em.flush();
+        return message.getPublicId();
+    }
+
+    private static byte[] read(ReceivedMessage received) {
+        try (InputStream in = received.open()) {
+            byte[] raw = in.readAllBytes();
+            if (raw.length != received.size()) {
+                throw new IllegalStateException("spooled message changed size: " + raw.length + " != " + received.size());
+            }
+            return raw;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the spooled message", e);
+        }
+    }
+}

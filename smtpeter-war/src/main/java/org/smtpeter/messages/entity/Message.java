@@ -1,0 +1,204 @@
+package org.smtpeter.messages.entity;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import org.smtpeter.credentials.entity.Account;
+import org.smtpeter.credentials.entity.SmtpCredential;
+
+/**
+ * A message the relay accepted: its envelope with all SMTP parameters, who sent it and how,
+ * and (in {@link MessageSource}) the bytes exactly as received.
+ */
+@Entity
+@Table(name = "message", indexes = {
+        @Index(name = "message_received_at", columnList = "received_at"),
+        @Index(name = "message_reverse_path", columnList = "reverse_path")})
+@NamedQuery(name = Message.BY_PUBLIC_ID, query = "SELECT m FROM Message m WHERE m.publicId = :publicId")
+public class Message {
+
+    public static final String BY_PUBLIC_ID = "Message.byPublicId";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE)
+    private Long id;
+
+    /** The id given to the client in the 250 reply and used in the REST API. */
+    @Column(name = "public_id", nullable = false, unique = true, length = 40)
+    private String publicId;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "account_id")
+    private Account account;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "credential_id")
+    private SmtpCredential credential;
+
+    @Column(name = "size_bytes", nullable = false)
+    private long size;
+
+    @Column(name = "listener_role", nullable = false, length = 20)
+    private String listenerRole;
+
+    @Column(name = "client_address", nullable = false, length = 64)
+    private String clientAddress;
+
+    @Column(name = "client_helo", length = 255)
+    private String clientHelo;
+
+    @Column(name = "tls_protocol", length = 20)
+    private String tlsProtocol;
+
+    @Column(name = "tls_cipher", length = 100)
+    private String tlsCipher;
+
+    /** MAIL FROM; empty for the null sender. */
+    @Column(name = "reverse_path", nullable = false, length = 320)
+    private String reversePath;
+
+    @Column(name = "body_type", length = 10)
+    private String body;
+
+    @Column(name = "smtp_utf8", nullable = false)
+    private boolean smtpUtf8;
+
+    @Column(name = "declared_size", nullable = false)
+    private long declaredSize;
+
+    @Column(name = "dsn_ret", length = 4)
+    private String ret;
+
+    @Column(name = "dsn_envelope_id", length = 100)
+    private String envelopeId;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "message_recipient", joinColumns = @JoinColumn(name = "message_id"))
+    @OrderColumn(name = "position")
+    private List<EnvelopeRecipient> recipients = new ArrayList<>();
+
+    protected Message() {
+    }
+
+    public Message(String publicId, Instant receivedAt, long size) {
+        this.publicId = publicId;
+        this.receivedAt = receivedAt;
+        this.size = size;
+    }
+
+    public void sentBy(Account account, SmtpCredential credential) {
+        this.account = account;
+        this.credential = credential;
+    }
+
+    public void receivedFrom(String listenerRole, String clientAddress, String clientHelo, String tlsProtocol,
+                             String tlsCipher) {
+        this.listenerRole = listenerRole;
+        this.clientAddress = clientAddress;
+        this.clientHelo = clientHelo;
+        this.tlsProtocol = tlsProtocol;
+        this.tlsCipher = tlsCipher;
+    }
+
+    public void envelope(String reversePath, String body, boolean smtpUtf8, long declaredSize, String ret,
+                         String envelopeId, List<EnvelopeRecipient> recipients) {
+        this.reversePath = reversePath;
+        this.body = body;
+        this.smtpUtf8 = smtpUtf8;
+        this.declaredSize = declaredSize;
+        this.ret = ret;
+        this.envelopeId = envelopeId;
+        this.recipients = new ArrayList<>(recipients);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getPublicId() {
+        return publicId;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public Account getAccount() {
+        return account;
+    }
+
+    public SmtpCredential getCredential() {
+        return credential;
+    }
+
+    public long getSize() {
+        return size;
+    }
+
+    public String getListenerRole() {
+        return listenerRole;
+    }
+
+    public String getClientAddress() {
+        return clientAddress;
+    }
+
+    public String getClientHelo() {
+        return clientHelo;
+    }
+
+    public String getTlsProtocol() {
+        return tlsProtocol;
+    }
+
+    public String getTlsCipher() {
+        return tlsCipher;
+    }
+
+    public String getReversePath() {
+        return reversePath;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public boolean isSmtpUtf8() {
+        return smtpUtf8;
+    }
+
+    public long getDeclaredSize() {
+        return declaredSize;
+    }
+
+    public String getRet() {
+        return ret;
+    }
+
+    public String getEnvelopeId() {
+        return envelopeId;
+    }
+
+    public List<EnvelopeRecipient> getRecipients() {
+        return recipients;
+    }
+}

@@ -1,0 +1,5 @@
+package org.smtpeter.rest.boundary;
+
+/** The JSON body of every API error. */
+public record ErrorMessage(int status, String error) {
+}
