@@ -1,0 +1,219 @@
+package org.smtpeter.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Runs the built rar and war on a real Payara Micro process, as the README's run command does,
+ * but on free ports and with a database chosen by {@code smtpeter.it.database} (h2 or postgresql).
+ * The process can be killed hard and started again on the same data, for crash tests.
+ */
+public final class PayaraMicro {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final Path microDir = Path.of(required("smtpeter.it.micro-dir"));
+    private final Path war = Path.of(required("smtpeter.it.war"));
+    private final Path serverConfig = Path.of(required("smtpeter.it.server-config"));
+    private final Path workDir = Path.of(required("smtpeter.it.work-dir"));
+    private final String database = System.getProperty("smtpeter.it.database", "h2");
+    private final String adminToken = UUID.randomUUID().toString();
+    private final int httpPort = freePort();
+    private final int submissionPort = freePort();
+    private final int smtpsPort = freePort();
+    private final int mtaPort = freePort();
+    private Process process;
+    private int starts;
+
+    public PayaraMicro() throws IOException {
+        if (Files.exists(workDir)) {
+            try (var files = Files.walk(workDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        Files.createDirectories(workDir);
+    }
+
+    public void start() throws IOException, InterruptedException {
+        starts++;
+        Path log = workDir.resolve("payara-micro-" + starts + ".log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-Dsmtpeter.ra.mid=smtpeter-rar",
+                "-Dsmtpeter.hostname=relay.test",
+                "-Dsmtpeter.submission.port=" + submissionPort,
+                "-Dsmtpeter.smtps.port=" + smtpsPort,
+                "-Dsmtpeter.tls.keystore=" + workDir.resolve("tls/keystore.p12"),
+                "-Dsmtpeter.limits.max-auth-failures=3",
+                "-Dsmtpeter.limits.max-message-size=" + TestLimits.MAX_MESSAGE_SIZE,
+                "-Dsmtpeter.limits.max-recipients=" + TestLimits.MAX_RECIPIENTS,
+                "-Dsmtpeter.limits.idle-timeout-seconds=" + TestLimits.IDLE_TIMEOUT_SECONDS,
+                // A cheaper hash keeps the many logins of the suite fast; production keeps 210,000.
+                "-Dsmtpeter.credentials.pbkdf2-iterations=10000",
+                "-jar", microDir.resolve("payara-micro.jar").toString(),
+                "--nocluster",
+                "--port", String.valueOf(httpPort),
+                "--addlibs", microDir.resolve("postgresql.jar").toString(),
+                "--postbootcommandfile", postBootFile().toString(),
+                "--deploy", microDir.resolve("smtpeter-rar.rar").toString(),
+                "--deploy", war + ":/"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // Environment variables work as well as system properties (MicroProfile Config naming).
+        builder.environment().put("SMTPETER_ADMIN_TOKEN", adminToken);
+        builder.environment().put("SMTPETER_MTA_PORT", String.valueOf(mtaPort));
+        process = builder.start();
+        awaitReady(log);
+    }
+
+    /** Ends the JVM at once, as a power cut or kill -9 would, without any shutdown hooks. */
+    public void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor();
+            process = null;
+        }
+    }
+
+    public void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            process = null;
+        }
+    }
+
+    public String database() {
+        return database;
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public int submissionPort() {
+        return submissionPort;
+    }
+
+    public int smtpsPort() {
+        return smtpsPort;
+    }
+
+    public int mtaPort() {
+        return mtaPort;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    public Path currentLog() {
+        return workDir.resolve("payara-micro-" + starts + ".log");
+    }
+
+    private Path postBootFile() throws IOException {
+        String template = Files.readString(serverConfig.resolve("postboot-" + database + ".asadmin"));
+        Map<String, String> values = Map.of(
+                "${smtpeter.data.dir}", workDir.toString(),
+                "${smtpeter.db.host}", System.getProperty("smtpeter.it.db.host", "127.0.0.1"),
+                "${smtpeter.db.port}", System.getProperty("smtpeter.it.db.port", "5432"),
+                "${smtpeter.db.name}", System.getProperty("smtpeter.it.db.name", "test"),
+                "${smtpeter.db.user}", System.getProperty("smtpeter.it.db.user", "postgres"),
+                "${smtpeter.db.password}", System.getProperty("smtpeter.it.db.password", "postgres"));
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            template = template.replace(value.getKey(), value.getValue());
+        }
+        Path file = workDir.resolve("postboot-" + database + ".asadmin");
+        Files.writeString(file, template);
+        return file;
+    }
+
+    /**
+     * Payara prints "ready" even when a deployment failed (PAYARA.md Q8), so readiness means:
+     * the log says ready, the API answers, and the SMTP listener greets.
+     */
+    private void awaitReady(Path log) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited; see " + log + "\n" + tail(log));
+            }
+            if (Files.readString(log, StandardCharsets.ISO_8859_1).contains(" ready in ")) {
+                if (!apiAnswers()) {
+                    throw new IllegalStateException("Payara Micro is up but the application is not; see " + log
+                            + "\n" + tail(log));
+                }
+                awaitGreeting();
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("Payara Micro did not start within " + START_TIMEOUT + "; see " + log);
+    }
+
+    private boolean apiAnswers() throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1/accounts?limit=1"))
+                        .header("Authorization", "Bearer " + adminToken).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200;
+    }
+
+    private void awaitGreeting() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", submissionPort)) {
+            socket.setSoTimeout(10_000);
+            InputStream in = socket.getInputStream();
+            byte[] greeting = new byte[3];
+            if (in.readNBytes(greeting, 0, 3) != 3 || !new String(greeting, StandardCharsets.US_ASCII).equals("220")) {
+                throw new IllegalStateException("SMTP listener did not greet with 220");
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("system property " + property + " is not set; run the ITs through Maven (mvn verify)");
+        }
+        return value;
+    }
+}
