@@ -64,6 +64,7 @@ public final class PayaraMicro {
                 "-Dsmtpeter.limits.max-message-size=" + TestLimits.MAX_MESSAGE_SIZE,
                 "-Dsmtpeter.limits.max-recipients=" + TestLimits.MAX_RECIPIENTS,
                 "-Dsmtpeter.limits.idle-timeout-seconds=" + TestLimits.IDLE_TIMEOUT_SECONDS,
+                "-Dsmtpeter.limits.max-connections=" + TestLimits.MAX_CONNECTIONS,
                 // A cheaper hash keeps the many logins of the suite fast; production keeps 210,000.
                 "-Dsmtpeter.credentials.pbkdf2-iterations=10000",
                 "-jar", microDir.resolve("payara-micro.jar").toString(),

@@ -59,6 +59,7 @@ public final class Conversation {
         while (true) {
             SmtpInput.Line line = input.readLine(limits.maxCommandLine());
             if (line == null) {
+                output.flush(); // replies held back for pipelining are still owed (a half-closed client reads them)
                 return;
             }
             Response response = session.handle(line);

@@ -33,7 +33,11 @@ record PathArgument(String address, Map<String, String> parameters) {
         }
         String path = rest.substring(1, close);
         String address = validateAddress(stripSourceRoute(path), allowNull);
-        Map<String, String> parameters = parseParameters(rest.substring(close + 1));
+        String afterPath = rest.substring(close + 1);
+        if (!afterPath.isEmpty() && afterPath.charAt(0) != ' ') {
+            throw new InvalidCommandException(Replies.syntax("Syntax: " + usage(keyword) + " (space needed before parameters)"));
+        }
+        Map<String, String> parameters = parseParameters(afterPath);
         return new PathArgument(address, parameters);
     }
 

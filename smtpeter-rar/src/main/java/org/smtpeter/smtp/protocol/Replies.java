@@ -21,7 +21,6 @@ final class Replies {
     static final SmtpReply INVALID_COMMAND_BYTES = SmtpReply.of(500, "5.5.2", "Invalid characters in command");
     static final SmtpReply NEED_EHLO = SmtpReply.of(503, "5.5.1", "Send EHLO or HELO first");
     static final SmtpReply NEED_MAIL = SmtpReply.of(503, "5.5.1", "Send MAIL FROM first");
-    static final SmtpReply NEED_RCPT = SmtpReply.of(503, "5.5.1", "Send RCPT TO first");
     static final SmtpReply NESTED_MAIL = SmtpReply.of(503, "5.5.1", "Sender already given; send RSET to start over");
     static final SmtpReply ALREADY_SECURE = SmtpReply.of(503, "5.5.1", "TLS is already active");
     static final SmtpReply TLS_UNAVAILABLE = SmtpReply.of(454, "4.7.0", "TLS not available");

@@ -55,6 +55,9 @@ public final class SmtpSession {
 
     /** Answers one line from the client: a command, or a response inside an AUTH exchange. */
     public Response handle(SmtpInput.Line line) {
+        if (line.ending() != SmtpInput.Ending.CRLF) {
+            authExchange = null; // the client reads the 500 as the end of any AUTH exchange
+        }
         Response response = switch (line.ending()) {
             case TOO_LONG -> Response.of(Replies.LINE_TOO_LONG);
             case BARE_LF -> Response.of(Replies.BARE_LINE_END);

@@ -96,7 +96,7 @@ final class Transaction {
     }
 
     private static long parseSize(String value, long max) throws InvalidCommandException {
-        if (value == null || value.length() > 18 || !value.chars().allMatch(Character::isDigit)) {
+        if (value == null || value.length() > 18 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new InvalidCommandException(Replies.syntax("SIZE must be a number of octets"));
         }
         long size = Long.parseLong(value);
