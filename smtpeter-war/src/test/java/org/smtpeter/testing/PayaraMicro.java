@@ -35,6 +35,7 @@ public final class PayaraMicro {
     private final String adminToken = UUID.randomUUID().toString();
     private final int httpPort = freePort();
     private final int submissionPort = freePort();
+    private final int secondSubmissionPort = freePort();
     private final int smtpsPort = freePort();
     private final int mtaPort = freePort();
     private Process process;
@@ -57,7 +58,7 @@ public final class PayaraMicro {
                 "-Xmx512m",
                 "-Dsmtpeter.ra.mid=smtpeter-rar",
                 "-Dsmtpeter.hostname=relay.test",
-                "-Dsmtpeter.submission.port=" + submissionPort,
+                "-Dsmtpeter.submission.port=" + submissionPort + "," + secondSubmissionPort,
                 "-Dsmtpeter.smtps.port=" + smtpsPort,
                 "-Dsmtpeter.tls.keystore=" + workDir.resolve("tls/keystore.p12"),
                 "-Dsmtpeter.limits.max-auth-failures=3",
@@ -118,6 +119,11 @@ public final class PayaraMicro {
 
     public int submissionPort() {
         return submissionPort;
+    }
+
+    /** Submission listens on two ports, as production does on 587 and 2525. */
+    public int secondSubmissionPort() {
+        return secondSubmissionPort;
     }
 
     public int smtpsPort() {

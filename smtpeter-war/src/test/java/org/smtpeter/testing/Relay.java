@@ -89,6 +89,20 @@ public final class Relay implements ExtensionContext.Store.CloseableResource {
         return Json.createReader(new StringReader(get(query, 200).body())).readArray();
     }
 
+    /** Counts every stored message of {@code sender}, page by page. */
+    public int countMessagesFrom(String sender) {
+        String encoded = java.net.URLEncoder.encode(sender, java.nio.charset.StandardCharsets.UTF_8);
+        int total = 0;
+        for (int offset = 0; ; offset += 500) {
+            String page = get("/api/v1/messages?limit=500&offset=" + offset + "&sender=" + encoded, 200).body();
+            int size = Json.createReader(new StringReader(page)).readArray().size();
+            total += size;
+            if (size < 500) {
+                return total;
+            }
+        }
+    }
+
     public HttpResponse<String> get(String path, int expectedStatus) {
         return send(HttpRequest.newBuilder(uri(path)).GET(), HttpResponse.BodyHandlers.ofString(), expectedStatus);
     }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.logging.Logger;
 
 import javax.net.ssl.SSLContext;
@@ -66,13 +68,18 @@ final class ListenerFactory {
         return config.getBoolean("smtpeter." + role.key() + ".enabled", true);
     }
 
-    ServerSettings settings(ListenerRole role) {
+    /** One socket per configured port: {@code smtpeter.submission.port=587,2525} listens on both. */
+    List<ServerSettings> settings(ListenerRole role) {
         if (role.tlsMode() == ListenerRole.TlsMode.IMPLICIT && sslContext == null) {
             throw new IllegalStateException("the " + role.key() + " listener needs a TLS keystore (smtpeter.tls.keystore)");
         }
-        int port = config.getInt("smtpeter." + role.key() + ".port", role.devPort());
         SessionSettings session = new SessionSettings(hostName, role, sslContext != null, limits);
-        return new ServerSettings(bindAddress, port, session, sslContext, connectionLimit, authThrottle, spoolDirectory);
+        return Arrays.stream(config.get("smtpeter." + role.key() + ".port", String.valueOf(role.devPort())).split(","))
+                .map(String::strip)
+                .map(Integer::parseInt)
+                .map(port -> new ServerSettings(bindAddress, port, session, sslContext, connectionLimit, authThrottle,
+                        spoolDirectory))
+                .toList();
     }
 
     private SSLContext loadTls() throws IOException {

@@ -1,6 +1,8 @@
 package org.smtpeter.smtp.adapter;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -24,6 +26,7 @@ import jakarta.resource.spi.work.WorkManager;
 
 import org.smtpeter.smtp.protocol.ListenerRole;
 import org.smtpeter.smtp.server.Acceptor;
+import org.smtpeter.smtp.server.ServerSettings;
 
 /**
  * The SMTP resource adapter. Each MDB activation opens one listening socket for its role
@@ -36,7 +39,7 @@ public class SmtpResourceAdapter implements ResourceAdapter {
 
     private static final Logger LOG = Logger.getLogger(SmtpResourceAdapter.class.getName());
 
-    private final Map<ActivationKey, Acceptor> acceptors = new ConcurrentHashMap<>();
+    private final Map<ActivationKey, List<Acceptor>> acceptors = new ConcurrentHashMap<>();
     private transient WorkManager workManager;
     private transient ListenerFactory listeners;
 
@@ -47,7 +50,7 @@ public class SmtpResourceAdapter implements ResourceAdapter {
 
     @Override
     public void stop() {
-        acceptors.values().forEach(Acceptor::close);
+        acceptors.values().forEach(opened -> opened.forEach(Acceptor::close));
         acceptors.clear();
     }
 
@@ -64,11 +67,19 @@ public class SmtpResourceAdapter implements ResourceAdapter {
                 LOG.info(() -> "SMTP " + role.key() + " listener disabled by configuration");
                 return;
             }
-            Acceptor acceptor = new Acceptor(factoryOfListeners.settings(role), new EndpointListener(factory),
-                    connectionExecutor());
-            workManager.scheduleWork(new RunnableWork(acceptor, acceptor::close), WorkManager.INDEFINITE, null, null);
-            acceptors.put(new ActivationKey(factory, smtpSpec), acceptor);
-        } catch (IOException | RuntimeException e) {
+            List<Acceptor> opened = new ArrayList<>();
+            try {
+                for (ServerSettings settings : factoryOfListeners.settings(role)) {
+                    Acceptor acceptor = new Acceptor(settings, new EndpointListener(factory), connectionExecutor());
+                    opened.add(acceptor);
+                    workManager.scheduleWork(new RunnableWork(acceptor, acceptor::close), WorkManager.INDEFINITE, null, null);
+                }
+            } catch (IOException | WorkException | RuntimeException e) {
+                opened.forEach(Acceptor::close);
+                throw e;
+            }
+            acceptors.put(new ActivationKey(factory, smtpSpec), opened);
+        } catch (IOException | WorkException | RuntimeException e) {
             LOG.log(Level.SEVERE, "cannot start the SMTP " + role.key() + " listener", e);
             throw new ResourceAdapterInternalException("cannot start the SMTP " + role.key() + " listener: " + e.getMessage(), e);
         }
@@ -76,9 +87,9 @@ public class SmtpResourceAdapter implements ResourceAdapter {
 
     @Override
     public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
-        Acceptor acceptor = acceptors.remove(new ActivationKey(factory, spec));
-        if (acceptor != null) {
-            acceptor.close();
+        List<Acceptor> opened = acceptors.remove(new ActivationKey(factory, spec));
+        if (opened != null) {
+            opened.forEach(Acceptor::close);
         }
     }
 

@@ -62,6 +62,15 @@ class SmtpProtocolIT {
     }
 
     @Test
+    void submissionListensOnEveryConfiguredPort(Relay relay) throws IOException {
+        TestCredential credential = relay.newCredential();
+        try (RawSmtpClient client = new RawSmtpClient(relay.server().secondSubmissionPort())) {
+            client.login(credential.username(), credential.password());
+            expect("221", client.command("QUIT"));
+        }
+    }
+
+    @Test
     void authIsNeitherOfferedNorAcceptedBeforeTls(Relay relay) throws IOException {
         try (RawSmtpClient client = new RawSmtpClient(relay.submissionPort())) {
             expect("220", client.reply());
