@@ -46,6 +46,20 @@ public final class Mails {
         return text.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** The message as an SMTP client sends it after DATA: lines starting with a dot get another (RFC 5321 4.5.2). */
+    public static byte[] dotStuffed(byte[] raw) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(raw.length + 16);
+        boolean lineStart = true;
+        for (byte b : raw) {
+            if (lineStart && b == '.') {
+                out.write('.');
+            }
+            out.write(b);
+            lineStart = b == '\n';
+        }
+        return out.toByteArray();
+    }
+
     public static MimeMessage parse(Session session, byte[] raw) throws MessagingException {
         return new MimeMessage(session, new ByteArrayInputStream(raw));
     }

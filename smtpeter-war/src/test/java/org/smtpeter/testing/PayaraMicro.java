@@ -30,7 +30,7 @@ public final class PayaraMicro {
     private final Path microDir = Path.of(required("smtpeter.it.micro-dir"));
     private final Path war = Path.of(required("smtpeter.it.war"));
     private final Path serverConfig = Path.of(required("smtpeter.it.server-config"));
-    private final Path workDir = Path.of(required("smtpeter.it.work-dir"));
+    private final Path workDir;
     private final String database = System.getProperty("smtpeter.it.database", "h2");
     private final String adminToken = UUID.randomUUID().toString();
     private final int httpPort = freePort();
@@ -38,16 +38,29 @@ public final class PayaraMicro {
     private final int secondSubmissionPort = freePort();
     private final int smtpsPort = freePort();
     private final int mtaPort = freePort();
+    private final Map<String, String> settings;
+    private final String schema;
     private Process process;
     private int starts;
 
-    public PayaraMicro() throws IOException {
+    /** @param settings extra {@code smtpeter.*} settings, passed as system properties */
+    public PayaraMicro(String name, Map<String, String> settings) throws IOException {
+        this.workDir = Path.of(required("smtpeter.it.work-dir")).resolve(name);
+        this.settings = Map.copyOf(settings);
         if (Files.exists(workDir)) {
             try (var files = Files.walk(workDir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
         Files.createDirectories(workDir);
+        this.schema = "smtpeter_it_" + name.replaceAll("[^a-z0-9]", "_");
+        if (database.equals("postgresql")) {
+            try {
+                PostgreSql.recreateSchema(schema);
+            } catch (java.sql.SQLException e) {
+                throw new IOException("cannot prepare PostgreSQL schema " + schema, e);
+            }
+        }
     }
 
     public void start() throws IOException, InterruptedException {
@@ -67,7 +80,9 @@ public final class PayaraMicro {
                 "-Dsmtpeter.limits.idle-timeout-seconds=" + TestLimits.IDLE_TIMEOUT_SECONDS,
                 "-Dsmtpeter.limits.max-connections=" + TestLimits.MAX_CONNECTIONS,
                 // A cheaper hash keeps the many logins of the suite fast; production keeps 210,000.
-                "-Dsmtpeter.credentials.pbkdf2-iterations=10000",
+                "-Dsmtpeter.credentials.pbkdf2-iterations=10000"));
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of(
                 "-jar", microDir.resolve("payara-micro.jar").toString(),
                 "--nocluster",
                 "--port", String.valueOf(httpPort),
@@ -109,6 +124,11 @@ public final class PayaraMicro {
         return database;
     }
 
+    /** The PostgreSQL schema of this server's tables (unused with H2). */
+    public String schema() {
+        return schema;
+    }
+
     public String adminToken() {
         return adminToken;
     }
@@ -146,11 +166,12 @@ public final class PayaraMicro {
         String template = Files.readString(serverConfig.resolve("postboot-" + database + ".asadmin"));
         Map<String, String> values = Map.of(
                 "${smtpeter.data.dir}", workDir.toString(),
-                "${smtpeter.db.host}", System.getProperty("smtpeter.it.db.host", "127.0.0.1"),
-                "${smtpeter.db.port}", System.getProperty("smtpeter.it.db.port", "5432"),
-                "${smtpeter.db.name}", System.getProperty("smtpeter.it.db.name", "test"),
-                "${smtpeter.db.user}", System.getProperty("smtpeter.it.db.user", "postgres"),
-                "${smtpeter.db.password}", System.getProperty("smtpeter.it.db.password", "postgres"));
+                "${smtpeter.db.host}", PostgreSql.property("host", "127.0.0.1"),
+                "${smtpeter.db.port}", PostgreSql.property("port", "5432"),
+                "${smtpeter.db.name}", PostgreSql.property("name", "test"),
+                "${smtpeter.db.schema}", schema,
+                "${smtpeter.db.user}", PostgreSql.property("user", "postgres"),
+                "${smtpeter.db.password}", PostgreSql.property("password", "postgres"));
         for (Map.Entry<String, String> value : values.entrySet()) {
             template = template.replace(value.getKey(), value.getValue());
         }

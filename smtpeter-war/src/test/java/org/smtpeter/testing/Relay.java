@@ -20,18 +20,38 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /** The relay under test, seen from outside: its ports, its REST API, SMTP client sessions. */
 public final class Relay implements ExtensionContext.Store.CloseableResource {
 
+    /** Fast retries and a short lifetime, so that retry and expiry can be watched in a test. */
+    public static final java.time.Duration MAX_DELIVERY_TIME = java.time.Duration.ofSeconds(40);
+
     private final PayaraMicro micro;
+    private final SmtpSink sink;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private Relay(PayaraMicro micro) {
+    private Relay(PayaraMicro micro, SmtpSink sink) {
         this.micro = micro;
+        this.sink = sink;
     }
 
+    /** The shared relay of the test run: its smart host is a {@link SmtpSink}. */
     static Relay start() {
         try {
-            PayaraMicro micro = new PayaraMicro();
+            SmtpSink sink = new SmtpSink();
+            return start("relay", sink, java.util.Map.of(
+                    "smtpeter.delivery.smarthost", "127.0.0.1:" + sink.port(),
+                    "smtpeter.delivery.retry-schedule", "PT1S,PT2S,PT4S",
+                    "smtpeter.delivery.max-delivery-time", MAX_DELIVERY_TIME.toString(),
+                    "smtpeter.delivery.poll-interval-millis", "200"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A relay of its own, for tests that need other settings (stop it when done). */
+    public static Relay start(String name, SmtpSink sink, java.util.Map<String, String> settings) {
+        try {
+            PayaraMicro micro = new PayaraMicro(name, settings);
             micro.start();
-            return new Relay(micro);
+            return new Relay(micro, sink);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -41,8 +61,15 @@ public final class Relay implements ExtensionContext.Store.CloseableResource {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         micro.stop();
+        if (sink != null) {
+            sink.close();
+        }
+    }
+
+    public SmtpSink sink() {
+        return sink;
     }
 
     public PayaraMicro server() {

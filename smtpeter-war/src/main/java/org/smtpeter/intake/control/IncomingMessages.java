@@ -15,6 +15,8 @@ import jakarta.persistence.PersistenceContext;
 
 import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.entity.SmtpCredential;
+import org.smtpeter.delivery.control.DeliveryQueue;
+import org.smtpeter.messages.control.MessageIds;
 import org.smtpeter.messages.entity.EnvelopeRecipient;
 import org.smtpeter.messages.entity.Message;
 import org.smtpeter.messages.entity.MessageSource;
@@ -22,7 +24,7 @@ import org.smtpeter.smtp.api.Envelope;
 import org.smtpeter.smtp.api.ReceivedMessage;
 
 /**
- * Stores an accepted message and its envelope in one transaction of its own. The MDB calls
+ * Stores an accepted message, its envelope and its queued deliveries in one transaction of its own. The MDB calls
  * this from outside any transaction, so a failed commit reaches the adapter as an exception
  * and the client gets 451 instead of a 250 for mail that was never stored.
  */
@@ -38,6 +40,9 @@ public class IncomingMessages {
 
     @Inject
     MessageIds ids;
+
+    @Inject
+    DeliveryQueue deliveries;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -59,6 +64,7 @@ public class IncomingMessages {
                         .toList());
         em.persist(message);
         em.persist(new MessageSource(message, raw));
+        deliveries.enqueue(message);
         em.flush();
         return message.getPublicId();
     }

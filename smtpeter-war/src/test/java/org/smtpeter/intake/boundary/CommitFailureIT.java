@@ -3,16 +3,14 @@ package org.smtpeter.intake.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.smtpeter.testing.RawSmtpClient.expect;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.smtpeter.testing.Mails;
+import org.smtpeter.testing.PostgreSql;
 import org.smtpeter.testing.RawSmtpClient;
 import org.smtpeter.testing.Relay;
 import org.smtpeter.testing.RelayExtension;
@@ -31,7 +29,7 @@ class CommitFailureIT {
     @Test
     void aFailedCommitIsAnswered451AndNothingIsStored(Relay relay) throws Exception {
         Assumptions.assumeTrue("postgresql".equals(relay.server().database()), "needs PostgreSQL's deferred triggers");
-        installFailingCommitTrigger();
+        installFailingCommitTrigger(relay.server().schema());
         TestCredential credential = relay.newCredential();
         String doomed = PREFIX + Mails.uniqueSender();
         String fine = Mails.uniqueSender();
@@ -49,7 +47,7 @@ class CommitFailureIT {
     @AfterEach
     void removeTrigger(Relay relay) throws SQLException {
         if ("postgresql".equals(relay.server().database())) {
-            execute("DROP TRIGGER IF EXISTS smtpeter_it_fail_commit ON message");
+            PostgreSql.execute("DROP TRIGGER IF EXISTS smtpeter_it_fail_commit ON " + relay.server().schema() + ".message");
         }
     }
 
@@ -57,26 +55,16 @@ class CommitFailureIT {
         expect("250", client.command("MAIL FROM:<" + sender + ">"));
         expect("250", client.command("RCPT TO:<a@example.net>"));
         expect("354", client.command("DATA"));
-        client.write(Mails.simple(sender, "a@example.net", "commit test"));
+        client.write(Mails.dotStuffed(Mails.simple(sender, "a@example.net", "commit test")));
         return client.command(".");
     }
 
-    private static void installFailingCommitTrigger() throws SQLException {
-        execute("CREATE OR REPLACE FUNCTION smtpeter_it_fail_commit() RETURNS trigger AS $$ BEGIN "
+    private static void installFailingCommitTrigger(String schema) throws SQLException {
+        PostgreSql.execute("CREATE OR REPLACE FUNCTION " + schema + ".smtpeter_it_fail_commit() RETURNS trigger AS $$ BEGIN "
                 + "IF NEW.reverse_path LIKE '" + PREFIX + "%' THEN RAISE EXCEPTION 'simulated commit failure'; END IF; "
                 + "RETURN NEW; END $$ LANGUAGE plpgsql");
-        execute("DROP TRIGGER IF EXISTS smtpeter_it_fail_commit ON message");
-        execute("CREATE CONSTRAINT TRIGGER smtpeter_it_fail_commit AFTER INSERT ON message "
-                + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION smtpeter_it_fail_commit()");
-    }
-
-    private static void execute(String sql) throws SQLException {
-        String url = "jdbc:postgresql://" + System.getProperty("smtpeter.it.db.host", "127.0.0.1") + ":"
-                + System.getProperty("smtpeter.it.db.port", "5432") + "/" + System.getProperty("smtpeter.it.db.name", "test");
-        try (Connection connection = DriverManager.getConnection(url, System.getProperty("smtpeter.it.db.user", "postgres"),
-                System.getProperty("smtpeter.it.db.password", "postgres"));
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        PostgreSql.execute("DROP TRIGGER IF EXISTS smtpeter_it_fail_commit ON " + schema + ".message");
+        PostgreSql.execute("CREATE CONSTRAINT TRIGGER smtpeter_it_fail_commit AFTER INSERT ON " + schema + ".message "
+                + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION " + schema + ".smtpeter_it_fail_commit()");
     }
 }

@@ -1,4 +1,4 @@
-package org.smtpeter.intake.control;
+package org.smtpeter.messages.control;
 
 import java.security.SecureRandom;
 

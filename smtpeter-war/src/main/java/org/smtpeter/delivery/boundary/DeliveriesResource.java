@@ -1,0 +1,135 @@
+package org.smtpeter.delivery.boundary;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+
+import org.smtpeter.delivery.control.DeliveryLog;
+import org.smtpeter.delivery.control.DeliveryQueue;
+import org.smtpeter.delivery.entity.Delivery;
+import org.smtpeter.delivery.entity.DeliveryAttempt;
+import org.smtpeter.delivery.entity.DeliveryState;
+import org.smtpeter.rest.boundary.Paging;
+
+/**
+ * The outbound queue and its logs: deliveries (the "deliveries" and "failures" logs are the
+ * delivered and failed ones), attempts, and the operator's retry and cancel.
+ */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeliveriesResource {
+
+    @Inject
+    DeliveryLog log;
+
+    @Inject
+    DeliveryQueue queue;
+
+    public record DeliveryView(long id, String messageId, String recipient, String state, int attempts,
+                               Instant nextAttemptAt, Instant lastAttemptAt, Instant finishedAt, Instant expiresAt,
+                               Integer lastCode, String lastEnhancedCode, String lastReply, String lastRemoteHost) {
+        static DeliveryView of(Delivery d) {
+            boolean waiting = d.getState() == DeliveryState.QUEUED || d.getState() == DeliveryState.DEFERRED;
+            return new DeliveryView(d.getId(), d.getMessage().getPublicId(), d.getRecipient(),
+                    d.getState().name().toLowerCase(Locale.ROOT), d.getAttempts(), waiting ? d.getNextAttemptAt() : null,
+                    d.getLastAttemptAt(), d.getFinishedAt(), d.getExpiresAt(), d.getLastCode(), d.getLastEnhancedCode(),
+                    d.getLastReply(), d.getLastRemoteHost());
+        }
+    }
+
+    public record AttemptView(long id, long deliveryId, String messageId, String recipient, Instant time,
+                              long durationMillis, String remoteHost, String remoteIp, int code, String enhancedCode,
+                              String reply, String tls, String outcome) {
+        static AttemptView of(DeliveryAttempt a) {
+            return new AttemptView(a.getId(), a.getDelivery().getId(), a.getMessagePublicId(), a.getRecipient(),
+                    a.getStartedAt(), a.getDurationMillis(), a.getRemoteHost(), a.getRemoteIp(), a.getCode(),
+                    a.getEnhancedCode(), a.getReply(), a.getTlsProtocol(), a.getOutcome().name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    @GET
+    @Path("deliveries")
+    public List<DeliveryView> deliveries(@QueryParam("state") String state, @QueryParam("message") String message,
+                                         @QueryParam("recipient") String recipient, @QueryParam("from") String from,
+                                         @QueryParam("to") String to,
+                                         @QueryParam("offset") @DefaultValue("0") int offset,
+                                         @QueryParam("limit") @DefaultValue("100") int limit) {
+        Paging paging = Paging.of(offset, limit);
+        return log.deliveries(filter(message, recipient, from, to), state(state), paging.offset(), paging.limit())
+                .stream().map(DeliveryView::of).toList();
+    }
+
+    @GET
+    @Path("deliveries/{id}")
+    public DeliveryView delivery(@PathParam("id") long id) {
+        Delivery delivery = log.find(id);
+        if (delivery == null) {
+            throw new NotFoundException("No delivery " + id);
+        }
+        return DeliveryView.of(delivery);
+    }
+
+    @POST
+    @Path("deliveries/{id}/retry")
+    public DeliveryView retry(@PathParam("id") long id) {
+        return queue.retryNow(id).map(DeliveryView::of)
+                .orElseThrow(() -> conflictOrMissing(id, "only queued or deferred deliveries can be retried"));
+    }
+
+    @POST
+    @Path("deliveries/{id}/cancel")
+    public DeliveryView cancel(@PathParam("id") long id) {
+        return queue.cancel(id).map(DeliveryView::of)
+                .orElseThrow(() -> conflictOrMissing(id, "the delivery is finished already"));
+    }
+
+    @GET
+    @Path("attempts")
+    public List<AttemptView> attempts(@QueryParam("message") String message, @QueryParam("recipient") String recipient,
+                                      @QueryParam("from") String from, @QueryParam("to") String to,
+                                      @QueryParam("offset") @DefaultValue("0") int offset,
+                                      @QueryParam("limit") @DefaultValue("100") int limit) {
+        Paging paging = Paging.of(offset, limit);
+        return log.attempts(filter(message, recipient, from, to), paging.offset(), paging.limit())
+                .stream().map(AttemptView::of).toList();
+    }
+
+    private WebApplicationException conflictOrMissing(long id, String conflict) {
+        return log.find(id) == null ? new NotFoundException("No delivery " + id)
+                : new WebApplicationException(conflict, 409);
+    }
+
+    private static DeliveryLog.Filter filter(String message, String recipient, String from, String to) {
+        return new DeliveryLog.Filter(message, recipient, instant("from", from), instant("to", to));
+    }
+
+    private static Instant instant(String name, String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(name + " must be an ISO-8601 instant such as 2026-11-26T12:00:00Z");
+        }
+    }
+
+    private static DeliveryState state(String value) {
+        try {
+            return value == null ? null : DeliveryState.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("state must be one of queued, sending, deferred, delivered, failed, cancelled");
+        }
+    }
+}

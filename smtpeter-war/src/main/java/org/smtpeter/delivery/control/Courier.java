@@ -1,0 +1,299 @@
+package org.smtpeter.delivery.control;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+/**
+ * Hands parcels for one domain to the next hop with Jakarta Mail (Angus SMTP): tries the hops in
+ * order until one takes a connection, sends every parcel over that one connection, and reports
+ * a reply per recipient. It never touches the database; the queue records what it reports.
+ */
+@ApplicationScoped
+public class Courier {
+
+    private static final Logger LOG = Logger.getLogger(Courier.class.getName());
+
+    @Inject
+    DeliverySettings settings;
+
+    @Inject
+    Routes routes;
+
+    @Inject
+    DestinationLimits limits;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public List<AttemptResult> send(String domain, List<Parcel> parcels) {
+        Instant started = Instant.now(clock);
+        List<Hop> hops;
+        try {
+            hops = routes.route(domain);
+        } catch (RouteFailure failure) {
+            Reply reply = Reply.local(failure.enhancedCode(), failure.getMessage());
+            return everyone(parcels, reply, null, null, started, false);
+        }
+        Connection connection = null;
+        List<AttemptResult> results = new ArrayList<>();
+        try {
+            for (Parcel parcel : parcels) {
+                Instant parcelStarted = Instant.now(clock);
+                if (connection == null || !connection.isOpen()) {
+                    closeQuietly(connection);
+                    connection = connect(hops, parcelStarted);
+                    if (connection.failure != null) {
+                        results.addAll(everyone(List.of(parcel), connection.failure, connection.hop, null, parcelStarted,
+                                connection.busy));
+                        connection = null;
+                        continue;
+                    }
+                }
+                results.addAll(deliver(connection, parcel, parcelStarted));
+            }
+        } finally {
+            closeQuietly(connection);
+        }
+        return results;
+    }
+
+    /** An open connection to a hop, or why none could be opened. Closing releases the hop's slot once. */
+    private static final class Connection {
+        final Hop hop;
+        final SMTPTransport transport;
+        final Session session;
+        final Reply failure;
+        final boolean busy;
+        private Runnable release;
+
+        Connection(Hop hop, SMTPTransport transport, Session session, Reply failure, boolean busy, Runnable release) {
+            this.hop = hop;
+            this.transport = transport;
+            this.session = session;
+            this.failure = failure;
+            this.busy = busy;
+            this.release = release;
+        }
+
+        boolean isOpen() {
+            return release != null && transport != null && transport.isConnected();
+        }
+
+        void close() {
+            if (release == null) {
+                return;
+            }
+            try {
+                if (transport != null) {
+                    transport.close();
+                }
+            } catch (MessagingException ignored) {
+                // closing anyway
+            } finally {
+                release.run();
+                release = null;
+            }
+        }
+    }
+
+    private Connection connect(List<Hop> hops, Instant started) {
+        Reply lastFailure = Reply.local("4.4.1", "no hop reachable");
+        Hop lastHop = null;
+        boolean allBusy = true;
+        for (Hop hop : hops) {
+            lastHop = hop;
+            if (!limits.tryAcquire(hop)) {
+                continue;
+            }
+            allBusy = false;
+            Session session = Session.getInstance(properties(hop));
+            try {
+                SMTPTransport transport = (SMTPTransport) session.getTransport(hop.tls() == DeliverySettings.TlsMode.TLS ? "smtps" : "smtp");
+                transport.connect(hop.address().getHostAddress(), hop.port(), hop.username(), hop.password());
+                if (settings.requireTls() && !transport.isSSL()) {
+                    transport.close();
+                    limits.release(hop);
+                    lastFailure = Reply.local("4.7.4", "TLS required but not offered by " + hop);
+                    continue;
+                }
+                return new Connection(hop, transport, session, null, false, () -> limits.release(hop));
+            } catch (MessagingException e) {
+                limits.release(hop);
+                lastFailure = connectFailure(hop, e);
+                LOG.log(Level.FINE, "cannot connect to " + hop, e);
+            }
+        }
+        if (allBusy && !hops.isEmpty()) {
+            return new Connection(lastHop, null, null, Reply.local("4.4.5", "destination busy"), true, () -> { });
+        }
+        return new Connection(lastHop, null, null, lastFailure, false, () -> { });
+    }
+
+    private List<AttemptResult> deliver(Connection connection, Parcel parcel, Instant started) {
+        Map<String, Long> deliveryIds = new HashMap<>();
+        List<Address> addresses = new ArrayList<>();
+        List<AttemptResult> results = new ArrayList<>();
+        for (Parcel.Addressee addressee : parcel.recipients()) {
+            try {
+                InternetAddress address = new InternetAddress(addressee.address(), false);
+                addresses.add(address);
+                deliveryIds.put(address.getAddress(), addressee.deliveryId());
+            } catch (AddressException e) {
+                results.add(result(addressee.deliveryId(), Reply.local("5.1.3", "bad recipient address syntax"),
+                        connection, started));
+            }
+        }
+        if (addresses.isEmpty()) {
+            return results;
+        }
+        RawMessage message = new RawMessage(connection.session, parcel.content());
+        message.setEnvelopeFrom(parcel.sender().isEmpty() ? "<>" : parcel.sender());
+        Map<String, Reply> replies = new HashMap<>();
+        try {
+            connection.transport.sendMessage(message, addresses.toArray(Address[]::new));
+            Reply accepted = Reply.parse(connection.transport.getLastReturnCode(), connection.transport.getLastServerResponse());
+            deliveryIds.keySet().forEach(address -> replies.put(address, accepted));
+        } catch (SMTPSendFailedException dataRefused) {
+            collectRecipientReplies(dataRefused, replies);
+            Reply refused = Reply.parse(dataRefused.getReturnCode(), dataRefused.getMessage());
+            deliveryIds.keySet().forEach(address -> replies.putIfAbsent(address, refused));
+        } catch (SendFailedException partial) {
+            collectRecipientReplies(partial, replies);
+            Reply accepted = Reply.parse(connection.transport.getLastReturnCode(), connection.transport.getLastServerResponse());
+            for (Address sent : nullToEmpty(partial.getValidSentAddresses())) {
+                replies.putIfAbsent(((InternetAddress) sent).getAddress(), accepted);
+            }
+            Reply unknown = Reply.local("4.3.0", "not sent: " + partial.getMessage());
+            deliveryIds.keySet().forEach(address -> replies.putIfAbsent(address, unknown));
+        } catch (MessagingException broken) {
+            // The connection died mid-transaction: nothing can be assumed delivered.
+            Reply lost = Reply.local("4.4.2", "connection to " + connection.hop + " lost: " + describe(broken));
+            deliveryIds.keySet().forEach(address -> replies.put(address, lost));
+            closeQuietly(connection);
+        }
+        deliveryIds.forEach((address, id) -> results.add(result(id, replies.get(address), connection, started)));
+        return results;
+    }
+
+    private static void collectRecipientReplies(MessagingException failure, Map<String, Reply> replies) {
+        for (Exception next = failure; next != null;
+             next = next instanceof MessagingException m ? m.getNextException() : null) {
+            if (next instanceof SMTPAddressFailedException refused) {
+                replies.put(refused.getAddress().getAddress(), Reply.parse(refused.getReturnCode(), refused.getMessage()));
+            }
+        }
+    }
+
+    private AttemptResult result(long deliveryId, Reply reply, Connection connection, Instant started) {
+        String tls = connection.transport != null && connection.transport.isSSL() ? "TLS" : null;
+        return new AttemptResult(deliveryId, reply, connection.hop, tls, started,
+                java.time.Duration.between(started, Instant.now(clock)).toMillis(), false);
+    }
+
+    private List<AttemptResult> everyone(List<Parcel> parcels, Reply reply, Hop hop, String tls, Instant started,
+                                         boolean busy) {
+        long millis = java.time.Duration.between(started, Instant.now(clock)).toMillis();
+        List<AttemptResult> results = new ArrayList<>();
+        for (Parcel parcel : parcels) {
+            for (Parcel.Addressee addressee : parcel.recipients()) {
+                results.add(new AttemptResult(addressee.deliveryId(), reply, hop, tls, started, millis, busy));
+            }
+        }
+        return results;
+    }
+
+    private Properties properties(Hop hop) {
+        String protocol = hop.tls() == DeliverySettings.TlsMode.TLS ? "smtps" : "smtp";
+        String prefix = "mail." + protocol + ".";
+        Properties props = new Properties();
+        props.put(prefix + "localhost", settings.hostName());
+        props.put(prefix + "connectiontimeout", String.valueOf(settings.connectTimeout().toMillis()));
+        props.put(prefix + "timeout", String.valueOf(settings.readTimeout().toMillis()));
+        props.put(prefix + "writetimeout", String.valueOf(settings.readTimeout().toMillis()));
+        props.put(prefix + "starttls.enable", String.valueOf(hop.tls() == DeliverySettings.TlsMode.STARTTLS));
+        props.put(prefix + "starttls.required", String.valueOf(settings.requireTls()));
+        // Opportunistic TLS between MTAs, as RFC 7435 describes: encrypt whenever possible, and do
+        // not refuse delivery over a certificate that MTAs commonly present without validation.
+        props.put(prefix + "ssl.trust", "*");
+        props.put(prefix + "ssl.checkserveridentity", "false");
+        props.put(prefix + "auth", String.valueOf(hop.username() != null));
+        props.put(prefix + "sendpartial", "true");
+        props.put(prefix + "quitwait", "false");
+        props.put("mail.mime.allowutf8", "true");
+        return props;
+    }
+
+    private static Reply connectFailure(Hop hop, MessagingException e) {
+        String text = describe(e);
+        if (e instanceof jakarta.mail.AuthenticationFailedException) {
+            return Reply.local("4.7.8", "smart host " + hop + " refused our credentials: " + text);
+        }
+        return Reply.local("4.4.1", "connect to " + hop + " failed: " + text);
+    }
+
+    private static String describe(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.replace('\r', ' ').replace('\n', ' ').strip();
+    }
+
+    private static Address[] nullToEmpty(Address[] addresses) {
+        return addresses == null ? new Address[0] : addresses;
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            connection.close();
+        }
+    }
+
+    /** A message whose bytes are exactly the prepared content; Angus only adds the SMTP framing. */
+    static final class RawMessage extends SMTPMessage {
+        private final byte[] content;
+
+        RawMessage(Session session, byte[] content) {
+            super(session);
+            this.content = content;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            out.write(content);
+        }
+
+        @Override
+        public void writeTo(OutputStream out, String[] ignoreList) throws IOException {
+            out.write(content);
+        }
+
+        @Override
+        public int getSize() {
+            return content.length;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.smtpeter.delivery.control;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import org.smtpeter.delivery.entity.Delivery;
+import org.smtpeter.delivery.entity.DeliveryAttempt;
+import org.smtpeter.delivery.entity.DeliveryState;
+
+/** Reads the queue and the attempts log, filtered and paged, for the REST API and the dashboard. */
+@Stateless
+public class DeliveryLog {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Filters; any may be null. */
+    public record Filter(String messageId, String recipient, Instant from, Instant to) {
+    }
+
+    public List<Delivery> deliveries(Filter filter, DeliveryState state, int offset, int limit) {
+        Query<Delivery> query = new Query<>("SELECT d FROM Delivery d", "d.message.publicId", "d.recipient",
+                "COALESCE(d.finishedAt, d.lastAttemptAt, d.nextAttemptAt)", filter);
+        if (state != null) {
+            query.where("d.state = :state", "state", state);
+        }
+        return query.run(em, Delivery.class, "d.id DESC", offset, limit);
+    }
+
+    public List<DeliveryAttempt> attempts(Filter filter, int offset, int limit) {
+        return new Query<DeliveryAttempt>("SELECT a FROM DeliveryAttempt a", "a.messagePublicId", "a.recipient",
+                "a.startedAt", filter).run(em, DeliveryAttempt.class, "a.startedAt DESC, a.id DESC", offset, limit);
+    }
+
+    public Delivery find(long id) {
+        return em.find(Delivery.class, id);
+    }
+
+    /** A JPQL query assembled from optional conditions. */
+    private static final class Query<T> {
+        private final StringBuilder jpql;
+        private final List<Object[]> parameters = new ArrayList<>();
+        private boolean hasWhere;
+
+        Query(String select, String messageField, String recipientField, String timeField, Filter filter) {
+            jpql = new StringBuilder(select);
+            if (filter.messageId() != null) {
+                where(messageField + " = :messageId", "messageId", filter.messageId());
+            }
+            if (filter.recipient() != null) {
+                where("LOWER(" + recipientField + ") = :recipient", "recipient",
+                        filter.recipient().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (filter.from() != null) {
+                where(timeField + " >= :from", "from", filter.from());
+            }
+            if (filter.to() != null) {
+                where(timeField + " < :to", "to", filter.to());
+            }
+        }
+
+        void where(String condition, String name, Object value) {
+            jpql.append(hasWhere ? " AND " : " WHERE ").append(condition);
+            hasWhere = true;
+            parameters.add(new Object[] {name, value});
+        }
+
+        List<T> run(EntityManager em, Class<T> type, String order, int offset, int limit) {
+            TypedQuery<T> query = em.createQuery(jpql + " ORDER BY " + order, type);
+            parameters.forEach(parameter -> query.setParameter((String) parameter[0], parameter[1]));
+            return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        }
+    }
+}

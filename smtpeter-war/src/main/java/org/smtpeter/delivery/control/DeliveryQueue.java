@@ -1,0 +1,213 @@
+package org.smtpeter.delivery.control;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.smtpeter.delivery.entity.Delivery;
+import org.smtpeter.delivery.entity.DeliveryAttempt;
+import org.smtpeter.delivery.entity.DeliveryState;
+import org.smtpeter.messages.entity.EnvelopeRecipient;
+import org.smtpeter.messages.entity.Message;
+import org.smtpeter.messages.entity.MessageSource;
+import org.smtpeter.platform.entity.UtcTimestamps;
+
+/**
+ * The durable outbound queue: one {@link Delivery} per recipient, claimed by workers with
+ * {@code SELECT ... FOR UPDATE SKIP LOCKED} so that several instances sharing one PostgreSQL
+ * database never send the same delivery at the same time.
+ */
+@Stateless
+public class DeliveryQueue {
+
+    /** A worker that died leaves its claim; after this lease the deliveries are due again. */
+    static final Duration LEASE = Duration.ofMinutes(10);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    DeliverySettings settings;
+
+    @Inject
+    OutgoingMessages outgoing;
+
+    @Inject
+    DeliveryReports reports;
+
+    @Inject
+    Event<MessageQueued> queued;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Queues one delivery per recipient; joins the caller's transaction. */
+    public void enqueue(Message message) {
+        Instant now = Instant.now(clock);
+        Instant expires = now.plus(settings.maxDeliveryTime());
+        for (EnvelopeRecipient recipient : message.getRecipients()) {
+            em.persist(new Delivery(message, recipient.getAddress(), now, expires));
+        }
+        queued.fire(new MessageQueued(message.getPublicId()));
+    }
+
+    /** Claims up to {@code limit} due deliveries, oldest first, and marks them SENDING under a lease. */
+    public List<Claimed> claim(int limit) {
+        Instant now = Instant.now(clock);
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery(claimSql())
+                .setParameter(1, UtcTimestamps.toTimestamp(now))
+                .setParameter(2, limit)
+                .getResultList();
+        List<Claimed> claimed = new ArrayList<>();
+        for (Number id : ids) {
+            Delivery delivery = em.find(Delivery.class, id.longValue());
+            delivery.claimed(now.plus(LEASE));
+            claimed.add(new Claimed(delivery.getId(), delivery.getMessage().getId(), delivery.getDomain()));
+        }
+        return claimed;
+    }
+
+    /** A claimed delivery: enough to group and to load it again. */
+    public record Claimed(long deliveryId, long messageId, String domain) {
+    }
+
+    /** The parcels for claimed deliveries of one domain: one per message, with the outgoing bytes. */
+    public List<Parcel> parcels(List<Claimed> claimed) {
+        Map<Long, List<Claimed>> byMessage = new LinkedHashMap<>();
+        claimed.forEach(c -> byMessage.computeIfAbsent(c.messageId(), id -> new ArrayList<>()).add(c));
+        List<Parcel> parcels = new ArrayList<>();
+        for (Map.Entry<Long, List<Claimed>> entry : byMessage.entrySet()) {
+            Message message = em.find(Message.class, entry.getKey());
+            byte[] raw = em.find(MessageSource.class, entry.getKey()).getRaw();
+            List<Parcel.Addressee> recipients = entry.getValue().stream()
+                    .map(c -> new Parcel.Addressee(c.deliveryId(), em.find(Delivery.class, c.deliveryId()).getRecipient()))
+                    .toList();
+            parcels.add(new Parcel(message.getPublicId(), message.getReversePath(), recipients,
+                    outgoing.prepare(message, raw)));
+        }
+        return parcels;
+    }
+
+    /** Records the attempt of each delivery, moves it on, and queues the notifications the sender asked for. */
+    public void record(List<AttemptResult> results) {
+        Instant now = Instant.now(clock);
+        Map<Message, List<DeliveryReports.Entry>> notices = new LinkedHashMap<>();
+        for (AttemptResult result : results) {
+            Delivery delivery = em.find(Delivery.class, result.deliveryId());
+            if (delivery.getState() != DeliveryState.SENDING) {
+                continue; // cancelled by an operator meanwhile
+            }
+            if (result.busy()) {
+                delivery.requeue(now.plusSeconds(1));
+                continue;
+            }
+            Reply reply = result.reply();
+            String remoteHost = result.hop() == null ? null : result.hop().host();
+            DeliveryAttempt.Outcome outcome;
+            DeliveryReports.Action notice = null;
+            if (reply.isSuccess()) {
+                outcome = DeliveryAttempt.Outcome.DELIVERED;
+                delivery.attempted(now, reply.code(), reply.enhancedCode(), reply.text(), remoteHost);
+                delivery.delivered(now);
+                notice = DeliveryReports.Action.DELIVERED;
+            } else if (reply.isPermanent() || !now.isBefore(delivery.getExpiresAt())) {
+                outcome = DeliveryAttempt.Outcome.FAILED;
+                if (!reply.isPermanent()) {
+                    reply = Reply.local("4.4.7", "delivery time expired after " + (delivery.getAttempts() + 1)
+                            + " attempts; last reply: " + reply);
+                }
+                delivery.attempted(now, reply.code(), reply.enhancedCode(), reply.text(), remoteHost);
+                delivery.failed(now);
+                notice = DeliveryReports.Action.FAILED;
+            } else {
+                outcome = DeliveryAttempt.Outcome.DEFERRED;
+                delivery.attempted(now, reply.code(), reply.enhancedCode(), reply.text(), remoteHost);
+                delivery.deferredUntil(now.plus(settings.retryDelay(delivery.getAttempts())));
+                if (!delivery.isDelayNotified()) {
+                    delivery.markDelayNotified();
+                    notice = DeliveryReports.Action.DELAYED;
+                }
+            }
+            em.persist(new DeliveryAttempt(delivery, result.startedAt(), result.millis(), remoteHost,
+                    result.hop() == null ? null : result.hop().address().getHostAddress(),
+                    reply.code(), reply.enhancedCode(), reply.text(), result.tls(), outcome));
+            if (notice != null && reports.isWanted(delivery, notice)) {
+                notices.computeIfAbsent(delivery.getMessage(), m -> new ArrayList<>())
+                        .add(new DeliveryReports.Entry(delivery, notice, reply, remoteHost, now));
+            }
+        }
+        notices.forEach((message, entries) -> queueNotification(message, entries, now));
+    }
+
+    /** Puts deliveries back when a worker could not even try them (an unexpected failure). */
+    public void release(List<Long> deliveryIds, Duration delay) {
+        Instant next = Instant.now(clock).plus(delay);
+        for (Long id : deliveryIds) {
+            Delivery delivery = em.find(Delivery.class, id);
+            if (delivery != null && delivery.getState() == DeliveryState.SENDING) {
+                delivery.requeue(next);
+            }
+        }
+    }
+
+    public Optional<Delivery> retryNow(long id) {
+        Optional<Delivery> delivery = Optional.ofNullable(em.find(Delivery.class, id))
+                .filter(d -> d.getState() == DeliveryState.DEFERRED || d.getState() == DeliveryState.QUEUED);
+        delivery.ifPresent(d -> {
+            d.retryNow(Instant.now(clock));
+            queued.fire(new MessageQueued(d.getMessage().getPublicId()));
+        });
+        return delivery;
+    }
+
+    public Optional<Delivery> cancel(long id) {
+        Optional<Delivery> delivery = Optional.ofNullable(em.find(Delivery.class, id)).filter(d -> !d.getState().isFinal());
+        delivery.ifPresent(d -> d.cancelled(Instant.now(clock)));
+        return delivery;
+    }
+
+    private void queueNotification(Message original, List<DeliveryReports.Entry> entries, Instant now) {
+        byte[] originalRaw = em.find(MessageSource.class, original.getId()).getRaw();
+        DeliveryReports.Notification notification = reports.compose(original, originalRaw, entries, now);
+        em.persist(notification.message());
+        em.persist(new MessageSource(notification.message(), notification.raw()));
+        enqueue(notification.message());
+    }
+
+    /** PostgreSQL skips rows other instances hold; H2 (one instance) just locks. */
+    private String claimSql() {
+        String select = "SELECT id FROM delivery WHERE state IN ('QUEUED', 'DEFERRED', 'SENDING') AND next_attempt_at <= ?1"
+                + " ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE";
+        return isPostgreSql() ? select + " SKIP LOCKED" : select;
+    }
+
+    private boolean isPostgreSql() {
+        Boolean known = postgreSql;
+        if (known == null) {
+            try {
+                Connection connection = em.unwrap(Connection.class);
+                known = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            } catch (SQLException | RuntimeException e) {
+                known = false;
+            }
+            postgreSql = known;
+        }
+        return known;
+    }
+
+    /** The database does not change while the application runs. */
+    private static volatile Boolean postgreSql;
+}

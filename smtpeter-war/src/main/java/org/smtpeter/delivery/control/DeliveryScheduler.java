@@ -1,0 +1,145 @@
+package org.smtpeter.delivery.control;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+/**
+ * Runs the outbound queue: polls for due deliveries (and right after new mail is committed),
+ * claims them within the global limit, and sends each domain's share on a container-managed
+ * worker thread. Polling from the database, rather than handing work over in memory, is what
+ * makes the queue survive restarts and lets several instances share it.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@ManagedExecutorDefinition(name = DeliveryScheduler.EXECUTOR, maxAsync = 64)
+public class DeliveryScheduler {
+
+    static final String EXECUTOR = "java:app/concurrent/DeliveryWorkers";
+    private static final Logger LOG = Logger.getLogger(DeliveryScheduler.class.getName());
+    private static final int CLAIM_LIMIT = 200;
+
+    @Resource
+    ManagedScheduledExecutorService timer;
+
+    @Resource(lookup = EXECUTOR)
+    ManagedExecutorService workers;
+
+    @Inject
+    DeliveryQueue queue;
+
+    @Inject
+    Courier courier;
+
+    @Inject
+    DeliverySettings settings;
+
+    private Semaphore concurrent;
+    private final AtomicBoolean polling = new AtomicBoolean();
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private volatile boolean stopped;
+
+    @PostConstruct
+    void start() {
+        concurrent = new Semaphore(settings.maxConcurrent());
+        timer.scheduleWithFixedDelay(this::poll, settings.pollIntervalMillis(), settings.pollIntervalMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped = true;
+    }
+
+    /** New mail is committed: look at once instead of at the next tick. */
+    public void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageQueued event) {
+        wakeRequested.set(true);
+        workers.execute(this::poll);
+    }
+
+    void poll() {
+        if (stopped || !polling.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            do {
+                wakeRequested.set(false);
+                while (!stopped && claimAndDispatch()) {
+                    // keep going while there is due work and capacity
+                }
+            } while (wakeRequested.get() && !stopped);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "polling the delivery queue failed; retrying at the next tick", e);
+        } finally {
+            polling.set(false);
+        }
+    }
+
+    /** @return whether it dispatched anything (so polling again may find more) */
+    private boolean claimAndDispatch() {
+        int capacity = concurrent.availablePermits();
+        if (capacity == 0) {
+            return false;
+        }
+        List<DeliveryQueue.Claimed> claimed = queue.claim(Math.min(CLAIM_LIMIT, capacity * 20));
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        Map<String, List<DeliveryQueue.Claimed>> byDomain = new LinkedHashMap<>();
+        claimed.forEach(c -> byDomain.computeIfAbsent(c.domain(), d -> new ArrayList<>()).add(c));
+        byDomain.forEach(this::dispatch);
+        return true;
+    }
+
+    private void dispatch(String domain, List<DeliveryQueue.Claimed> claimed) {
+        concurrent.acquireUninterruptibly();
+        try {
+            workers.execute(() -> {
+                try {
+                    send(domain, claimed);
+                } finally {
+                    concurrent.release();
+                }
+            });
+        } catch (RuntimeException rejected) {
+            concurrent.release();
+            queue.release(ids(claimed), Duration.ofSeconds(5));
+        }
+    }
+
+    private void send(String domain, List<DeliveryQueue.Claimed> claimed) {
+        try {
+            List<AttemptResult> results = courier.send(domain, queue.parcels(claimed));
+            queue.record(results);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "sending to " + domain + " failed unexpectedly; the deliveries are retried", e);
+            queue.release(ids(claimed), Duration.ofMinutes(1));
+        }
+    }
+
+    private static List<Long> ids(List<DeliveryQueue.Claimed> claimed) {
+        return claimed.stream().map(DeliveryQueue.Claimed::deliveryId).toList();
+    }
+}

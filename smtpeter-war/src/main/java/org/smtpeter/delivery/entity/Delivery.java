@@ -1,0 +1,208 @@
+package org.smtpeter.delivery.entity;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.smtpeter.messages.entity.Message;
+
+/**
+ * One recipient's copy of a message in the outbound queue. Recipients of the same message and
+ * domain are sent together in one SMTP transaction, but each keeps its own state and reply,
+ * because the next hop may accept one and refuse another.
+ */
+@Entity
+@Table(name = "delivery", indexes = {
+        @Index(name = "delivery_due", columnList = "state, next_attempt_at"),
+        @Index(name = "delivery_message", columnList = "message_id")})
+public class Delivery {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "message_id", nullable = false)
+    private Message message;
+
+    @Column(nullable = false, length = 320)
+    private String recipient;
+
+    /** The part after the last @, lower case: what routing and grouping go by. */
+    @Column(nullable = false, length = 255)
+    private String domain;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 12)
+    private DeliveryState state = DeliveryState.QUEUED;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+
+    /** After this, a temporary failure becomes a permanent one (SMTPeter: 1 day). */
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    @Column(name = "last_attempt_at")
+    private Instant lastAttemptAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    @Column(name = "last_code")
+    private Integer lastCode;
+
+    @Column(name = "last_enhanced_code", length = 12)
+    private String lastEnhancedCode;
+
+    @Column(name = "last_reply", length = 1000)
+    private String lastReply;
+
+    @Column(name = "last_remote_host", length = 255)
+    private String lastRemoteHost;
+
+    /** Whether the sender has been told about a delay already (NOTIFY=DELAY sends one notice). */
+    @Column(name = "delay_notified", nullable = false)
+    private boolean delayNotified;
+
+    @Version
+    private long version;
+
+    protected Delivery() {
+    }
+
+    public Delivery(Message message, String recipient, Instant now, Instant expiresAt) {
+        this.message = message;
+        this.recipient = recipient;
+        this.domain = recipient.substring(recipient.lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
+        this.nextAttemptAt = now;
+        this.expiresAt = expiresAt;
+    }
+
+    public void claimed(Instant leaseUntil) {
+        state = DeliveryState.SENDING;
+        // While SENDING, nextAttemptAt is the lease: a worker that died leaves the row due again.
+        nextAttemptAt = leaseUntil;
+    }
+
+    public void attempted(Instant at, int code, String enhancedCode, String reply, String remoteHost) {
+        attempts++;
+        lastAttemptAt = at;
+        lastCode = code;
+        lastEnhancedCode = enhancedCode;
+        lastReply = reply == null ? null : reply.substring(0, Math.min(reply.length(), 1000));
+        lastRemoteHost = remoteHost;
+    }
+
+    public void delivered(Instant at) {
+        finish(DeliveryState.DELIVERED, at);
+    }
+
+    public void failed(Instant at) {
+        finish(DeliveryState.FAILED, at);
+    }
+
+    public void cancelled(Instant at) {
+        finish(DeliveryState.CANCELLED, at);
+    }
+
+    public void deferredUntil(Instant next) {
+        state = DeliveryState.DEFERRED;
+        nextAttemptAt = next;
+    }
+
+    /** Put back without counting an attempt, e.g. when the destination is busy. */
+    public void requeue(Instant next) {
+        state = attempts == 0 ? DeliveryState.QUEUED : DeliveryState.DEFERRED;
+        nextAttemptAt = next;
+    }
+
+    public void retryNow(Instant now) {
+        state = DeliveryState.DEFERRED;
+        nextAttemptAt = now;
+    }
+
+    public void markDelayNotified() {
+        delayNotified = true;
+    }
+
+    private void finish(DeliveryState finalState, Instant at) {
+        state = finalState;
+        finishedAt = at;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Message getMessage() {
+        return message;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public String getDomain() {
+        return domain;
+    }
+
+    public DeliveryState getState() {
+        return state;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public Instant getLastAttemptAt() {
+        return lastAttemptAt;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+
+    public Integer getLastCode() {
+        return lastCode;
+    }
+
+    public String getLastEnhancedCode() {
+        return lastEnhancedCode;
+    }
+
+    public String getLastReply() {
+        return lastReply;
+    }
+
+    public String getLastRemoteHost() {
+        return lastRemoteHost;
+    }
+
+    public boolean isDelayNotified() {
+        return delayNotified;
+    }
+}

@@ -1,0 +1,36 @@
+package org.smtpeter.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The PostgreSQL server the PostgreSQL pass of the suite runs against, as configured by Maven. */
+public final class PostgreSql {
+
+    private PostgreSql() {
+    }
+
+    /** A fresh schema per test server, so every run starts from the schema the code generates now. */
+    static void recreateSchema(String schema) throws SQLException {
+        execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        execute("CREATE SCHEMA " + schema);
+    }
+
+    public static void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url(), property("user", "postgres"),
+                property("password", "postgres"));
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    static String url() {
+        return "jdbc:postgresql://" + property("host", "127.0.0.1") + ":" + property("port", "5432") + "/"
+                + property("name", "test");
+    }
+
+    static String property(String name, String fallback) {
+        return System.getProperty("smtpeter.it.db." + name, fallback);
+    }
+}
