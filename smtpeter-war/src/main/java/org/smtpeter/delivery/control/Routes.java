@@ -112,10 +112,10 @@ public class Routes {
 
     private Lookup lookup(String name, int type) {
         try {
-            Lookup lookup = new Lookup(name, type);
+            // Absolute names: a recipient domain is never completed with a local search domain.
+            Lookup lookup = new Lookup(Name.fromString(name, Name.root), type);
             lookup.setResolver(resolver);
             lookup.setCache(cache);
-            lookup.setSearchPath((Name[]) null);
             return lookup;
         } catch (TextParseException e) {
             throw new IllegalArgumentException("not a domain name: " + name, e);
