@@ -36,6 +36,7 @@ public final class RawSmtpClient implements AutoCloseable {
                 ? new Socket("127.0.0.1", port)
                 : new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(localAddress), 0);
         socket.setSoTimeout(30_000);
+        socket.setTcpNoDelay(true); // every write is a complete command or reply-worthy chunk
         streams();
     }
 

@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SmtpSink implements AutoCloseable {
 
     /** One message as the sink received it. */
-    public record Received(String mailFrom, List<String> recipients, byte[] data, String heloName) {
+    public record Received(String mailFrom, List<String> recipients, byte[] data, String heloName, long arrivedNanos) {
         public String text() {
             return new String(data, StandardCharsets.UTF_8);
         }
@@ -140,7 +140,7 @@ public final class SmtpSink implements AutoCloseable {
                         return;
                     }
                     byte[] data = readData(in);
-                    received.add(new Received(from, List.copyOf(recipients), data, helo));
+                    received.add(new Received(from, List.copyOf(recipients), data, helo, System.nanoTime()));
                     reply(out, "250 2.0.0 Ok: queued in the sink");
                 } else if (upper.equals("RSET") || upper.startsWith("NOOP")) {
                     reply(out, "250 2.0.0 OK");

@@ -109,8 +109,27 @@ public class DeliveryScheduler {
         }
         Map<String, List<DeliveryQueue.Claimed>> byDomain = new LinkedHashMap<>();
         claimed.forEach(c -> byDomain.computeIfAbsent(c.domain(), d -> new ArrayList<>()).add(c));
-        byDomain.forEach(this::dispatch);
+        byDomain.forEach((domain, deliveries) -> shares(deliveries).forEach(share -> dispatch(domain, share)));
         return true;
+    }
+
+    /**
+     * Splits one domain's deliveries into as many shares as the destination takes connections,
+     * keeping each message's recipients together (they go in one transaction).
+     */
+    private List<List<DeliveryQueue.Claimed>> shares(List<DeliveryQueue.Claimed> deliveries) {
+        Map<Long, List<DeliveryQueue.Claimed>> byMessage = new LinkedHashMap<>();
+        deliveries.forEach(c -> byMessage.computeIfAbsent(c.messageId(), id -> new ArrayList<>()).add(c));
+        int count = Math.min(settings.maxPerDestination(), byMessage.size());
+        List<List<DeliveryQueue.Claimed>> shares = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            shares.add(new ArrayList<>());
+        }
+        int next = 0;
+        for (List<DeliveryQueue.Claimed> message : byMessage.values()) {
+            shares.get(next++ % count).addAll(message);
+        }
+        return shares;
     }
 
     private void dispatch(String domain, List<DeliveryQueue.Claimed> claimed) {
