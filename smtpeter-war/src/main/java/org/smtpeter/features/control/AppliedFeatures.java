@@ -1,0 +1,56 @@
+package org.smtpeter.features.control;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+import org.smtpeter.credentials.entity.FeatureSet;
+
+/**
+ * The features that apply to one message: the credential's defaults as overridden by the
+ * message's {@code x-smtpeter-*} headers. Recorded with the message.
+ *
+ * @param tags the message's tags from {@code x-smtpeter-tags}, in order, without duplicates
+ */
+public record AppliedFeatures(boolean inlineCss, boolean trackClicks, boolean trackOpens, boolean trackBounces,
+                              boolean preventScam, List<String> tags) {
+
+    public AppliedFeatures {
+        tags = List.copyOf(Objects.requireNonNull(tags, "tags"));
+    }
+
+    /** The credential's settings, before any header overrides them. */
+    public static AppliedFeatures defaultsOf(FeatureSet features) {
+        return new AppliedFeatures(features.isInlineCss(), features.isTrackClicks(), features.isTrackOpens(),
+                features.isTrackBounces(), features.isPreventScam(), List.of());
+    }
+
+    /** Whether any feature changes the HTML; if not, the message body need not be parsed at all. */
+    public boolean changesHtml() {
+        return inlineCss || trackClicks || trackOpens;
+    }
+
+    /**
+     * The switched-on features as SMTPeter's attempts log writes them:
+     * {@code preventscam;inlinecss;trackbounces;trackopens;trackclicks}, in that order.
+     */
+    public String properties() {
+        StringJoiner properties = new StringJoiner(";");
+        if (preventScam) {
+            properties.add("preventscam");
+        }
+        if (inlineCss) {
+            properties.add("inlinecss");
+        }
+        if (trackBounces) {
+            properties.add("trackbounces");
+        }
+        if (trackOpens) {
+            properties.add("trackopens");
+        }
+        if (trackClicks) {
+            properties.add("trackclicks");
+        }
+        return properties.toString();
+    }
+}

@@ -1,0 +1,97 @@
+package org.smtpeter.features.control;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.ParseException;
+
+/**
+ * Applies a rewrite to every {@code text/html} part of a raw message and to nothing else.
+ *
+ * <p>The message is parsed in place ({@link LocatedBytes}): Jakarta Mail reads headers and finds
+ * boundaries, but no part's content is copied or decoded unless it is HTML. The output is the input
+ * with only the content bytes of changed HTML parts replaced ({@link Splice}), so attachments,
+ * other parts, boundaries, preambles and the message headers stay byte-identical, and a 25 MB
+ * message costs one output copy. When no part changes, the input array itself is returned.
+ *
+ * <p>Walked: {@code multipart/*} at any depth (mixed, alternative, related, ...). Not walked:
+ * {@code message/rfc822} (a forwarded mail is an attachment) and HTML parts with
+ * {@code Content-Disposition: attachment}. A message whose MIME structure cannot be parsed is
+ * returned unchanged with the reason; a single part that cannot be rewritten (unknown charset or
+ * transfer encoding, a failing rewrite) is left as it was and reported, the others are rewritten.
+ */
+@ApplicationScoped
+public class HtmlParts {
+
+    /** Deeper nesting is not mail but an attack on the parser's stack. */
+    private static final int MAX_DEPTH = 32;
+
+    public Rewritten rewrite(byte[] message, UnaryOperator<String> rewrite) {
+        List<Splice> splices = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        try {
+            walk(new LocatedPart(new LocatedBytes(message)), 0, rewrite, splices, problems);
+        } catch (MessagingException | IOException | RuntimeException unparseable) {
+            return Rewritten.of(message, false, List.of("MIME structure could not be parsed: " + describe(unparseable)));
+        }
+        if (splices.isEmpty()) {
+            return Rewritten.of(message, false, problems);
+        }
+        return Rewritten.of(Splice.apply(message, splices), true, problems);
+    }
+
+    private void walk(LocatedPart part, int depth, UnaryOperator<String> rewrite, List<Splice> splices,
+                      List<String> problems) throws MessagingException, IOException {
+        if (depth > MAX_DEPTH) {
+            throw new MessagingException("multiparts nested deeper than " + MAX_DEPTH);
+        }
+        ContentType type;
+        try {
+            type = new ContentType(part.getContentType());
+        } catch (ParseException unreadable) {
+            problems.add("part with unreadable Content-Type left as it was: " + part.getContentType());
+            return;
+        }
+        if (type.match("multipart/*")) {
+            LocatedMultipart multipart = new LocatedMultipart(part);
+            for (int i = 0; i < multipart.getCount(); i++) {
+                walk(multipart.part(i), depth + 1, rewrite, splices, problems);
+            }
+        } else if (type.match("text/html") && !isAttachment(part)) {
+            rewriteHtml(part, type, rewrite, splices, problems);
+        }
+    }
+
+    private static void rewriteHtml(LocatedPart part, ContentType type, UnaryOperator<String> rewrite,
+                                    List<Splice> splices, List<String> problems) {
+        try {
+            HtmlPartText text = HtmlPartText.read(part, type);
+            String rewritten = rewrite.apply(text.html());
+            if (rewritten != null && !rewritten.equals(text.html())) {
+                splices.add(text.replaceWith(rewritten));
+            }
+        } catch (MessagingException | IOException | RuntimeException e) {
+            problems.add("HTML part left as it was: " + describe(e));
+        }
+    }
+
+    private static boolean isAttachment(Part part) {
+        try {
+            String disposition = part.getDisposition();
+            return disposition != null && disposition.toLowerCase(Locale.ROOT).equals(Part.ATTACHMENT);
+        } catch (MessagingException unreadable) {
+            return false;
+        }
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

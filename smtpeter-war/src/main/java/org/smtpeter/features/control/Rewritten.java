@@ -1,0 +1,41 @@
+package org.smtpeter.features.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A message after the HTML features ran.
+ *
+ * @param message the message to deliver: the input array itself when nothing changed
+ * @param changed whether any byte differs from the input
+ * @param problem why a part, a feature or the whole message was left as it was, for the event log;
+ *                several problems are joined with "; "
+ */
+public record Rewritten(byte[] message, boolean changed, Optional<String> problem) {
+
+    public Rewritten {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(problem, "problem");
+    }
+
+    public static Rewritten unchanged(byte[] message) {
+        return new Rewritten(message, false, Optional.empty());
+    }
+
+    static Rewritten of(byte[] message, boolean changed, List<String> problems) {
+        return new Rewritten(message, changed,
+                problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems)));
+    }
+
+    /** The same result with more problems reported before its own. */
+    Rewritten withProblemsFirst(List<String> earlier) {
+        if (earlier.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(earlier);
+        problem.ifPresent(all::add);
+        return of(message, changed, all);
+    }
+}

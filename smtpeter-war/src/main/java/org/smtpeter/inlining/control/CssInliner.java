@@ -1,0 +1,108 @@
+package org.smtpeter.inlining.control;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Copies the rules of {@code <style>} elements into the {@code style} attributes of the elements
+ * they match, because many mail clients drop or ignore head CSS. The cascade is respected
+ * ({@link Cascade}); rules that cannot be inlined stay in a {@code <style>} in the head
+ * ({@link StyleBlock}, {@link InlinableSelector}). Never throws: on any failure the HTML is
+ * returned as it was.
+ */
+@ApplicationScoped
+public class CssInliner {
+
+    private static final Logger LOG = Logger.getLogger(CssInliner.class.getName());
+
+    /** Generous for any real mail (a 100 KB newsletter takes milliseconds); a hostile one gives up. */
+    static final Duration DEFAULT_BUDGET = Duration.ofSeconds(5);
+
+    private final Duration budget;
+
+    public CssInliner() {
+        this(DEFAULT_BUDGET);
+    }
+
+    /** With a time budget per document, after which the HTML is returned as it was. */
+    CssInliner(Duration budget) {
+        this.budget = budget;
+    }
+
+    /** The inlined HTML, or the input itself when there was nothing to inline or inlining failed. */
+    public String inline(String html) {
+        try {
+            return inlineDocument(html, System.nanoTime() + budget.toNanos());
+        } catch (OverBudget e) {
+            LOG.warning(() -> "CSS inlining took longer than " + budget + ", HTML left as it was");
+            return html;
+        } catch (RuntimeException | StackOverflowError e) {
+            // StackOverflowError too: deeply nested input can exhaust a recursive parser, and a
+            // message must never be lost to its styling.
+            LOG.log(Level.FINE, "CSS inlining failed, HTML left as it was", e);
+            return html;
+        }
+    }
+
+    private static String inlineDocument(String html, long deadline) {
+        Document document = Jsoup.parse(html);
+        List<StyleBlock> blocks = document.select("style").stream()
+                .map(StyleBlock::of)
+                .flatMap(Optional::stream)
+                .toList();
+        StyleBlock.SourceOrder order = new StyleBlock.SourceOrder();
+        List<InlineRule> rules = new ArrayList<>();
+        for (StyleBlock block : blocks) {
+            rules.addAll(block.takeInlinableRules(order));
+        }
+        if (rules.isEmpty()) {
+            return html;
+        }
+        Cascade cascade = new Cascade();
+        for (InlineRule rule : rules) {
+            if (System.nanoTime() > deadline) {
+                throw new OverBudget();
+            }
+            for (Element element : document.select(rule.selector().evaluator())) {
+                if (canCarryStyle(element)) {
+                    cascade.add(element, rule);
+                }
+            }
+        }
+        cascade.writeStyles();
+        blocks.forEach(block -> block.writeBack(document));
+        document.outputSettings().prettyPrint(false);
+        return document.outerHtml();
+    }
+
+    private static final class OverBudget extends RuntimeException {
+        OverBudget() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The head, scripts and styles render nothing; a style attribute there is noise. */
+    private static boolean canCarryStyle(Element element) {
+        for (Element current = element; current != null; current = current.parent()) {
+            switch (current.normalName()) {
+                case "#root":
+                    return current != element;
+                case "head", "script", "style", "template", "noscript":
+                    return false;
+                default:
+                    break;
+            }
+        }
+        return true;
+    }
+}

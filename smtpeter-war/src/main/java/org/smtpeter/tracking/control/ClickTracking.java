@@ -1,0 +1,52 @@
+package org.smtpeter.tracking.control;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Rewrites the http and https links of one recipient's HTML to the click-tracking endpoint
+ * ({@code baseUrl + "/t/c/" + token}). The token carries the link's position (0-based order of
+ * all {@code <a href>} and {@code <area href>} elements in the document, rewritten or not), so the
+ * same URL twice is two links. Left alone: other schemes ({@code mailto:}, {@code tel:}, ...),
+ * fragment-only and relative links, links already on the tracking host, and with preventscam
+ * {@code <a>} links whose visible text looks like a URL ({@link UrlLikeLabel}).
+ */
+@ApplicationScoped
+public class ClickTracking {
+
+    private TrackingTokens tokens;
+
+    /** For CDI proxies. */
+    protected ClickTracking() {
+    }
+
+    @Inject
+    public ClickTracking(TrackingTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    /** The rewritten HTML, or the input itself when no link needed rewriting. */
+    public String rewriteLinks(String html, TrackingContext context, boolean preventScam) {
+        Document document = HtmlDocuments.parse(html);
+        boolean changed = false;
+        int position = 0;
+        for (Element link : document.select("a[href], area[href]")) {
+            int linkPosition = position++;
+            String url = Urls.asBrowserSees(link.attr("href"));
+            if (!Urls.isHttp(url) || Urls.pointsAt(url, context.baseUrl())) {
+                continue;
+            }
+            if (preventScam && link.normalName().equals("a") && UrlLikeLabel.matches(link.text())) {
+                continue;
+            }
+            TrackedLink tracked = new TrackedLink(TrackingKind.CLICK, context.messageId(), context.recipient(),
+                    linkPosition, url);
+            link.attr("href", context.clickUrl(tokens.sign(tracked)));
+            changed = true;
+        }
+        return changed ? HtmlDocuments.write(document) : html;
+    }
+}

@@ -1,0 +1,75 @@
+package org.smtpeter.tracking.control;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Open tracking as SMTPeter does it: remote images are fetched through the tracking host
+ * ({@code baseUrl + "/t/o/" + token}, the token carrying the original image URL), so any image
+ * load counts as an open. Only when an HTML part has no remote image at all is a 1x1 pixel
+ * appended at the end of its body. {@code cid:}, {@code data:} and relative images are left alone,
+ * as are images already on the tracking host.
+ *
+ * <p>Positions are the 0-based order of all {@code <img>} elements; the pixel gets the next
+ * position after the last image and an empty target.
+ */
+@ApplicationScoped
+public class OpenTracking {
+
+    /** Block display and zero border so the pixel adds no visible line or gap in any client. */
+    static final String PIXEL_STYLE = "display:block;border:0;width:1px;height:1px";
+
+    private TrackingTokens tokens;
+
+    /** For CDI proxies. */
+    protected OpenTracking() {
+    }
+
+    @Inject
+    public OpenTracking(TrackingTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    /** The rewritten HTML, or the input itself when every remote image is already tracked. */
+    public String rewriteImages(String html, TrackingContext context) {
+        Document document = HtmlDocuments.parse(html);
+        Elements images = document.select("img");
+        boolean anyRemote = false;
+        boolean changed = false;
+        int position = 0;
+        for (Element image : images) {
+            int imagePosition = position++;
+            String url = Urls.asBrowserSees(image.attr("src"));
+            if (!Urls.isHttp(url)) {
+                continue;
+            }
+            anyRemote = true;
+            if (!Urls.pointsAt(url, context.baseUrl())) {
+                image.attr("src", context.openUrl(tokens.sign(open(context, imagePosition, url))));
+                changed = true;
+            }
+        }
+        if (!anyRemote) {
+            appendPixel(document, context, images.size());
+            changed = true;
+        }
+        return changed ? HtmlDocuments.write(document) : html;
+    }
+
+    private void appendPixel(Document document, TrackingContext context, int position) {
+        document.body().appendElement("img")
+                .attr("src", context.openUrl(tokens.sign(open(context, position, ""))))
+                .attr("width", "1")
+                .attr("height", "1")
+                .attr("alt", "")
+                .attr("style", PIXEL_STYLE);
+    }
+
+    private static TrackedLink open(TrackingContext context, int position, String target) {
+        return new TrackedLink(TrackingKind.OPEN, context.messageId(), context.recipient(), position, target);
+    }
+}

@@ -1,0 +1,27 @@
+package org.smtpeter.tracking.control;
+
+/** What a tracking token stands for; part of the signed payload, so a click token cannot be replayed as an open. */
+public enum TrackingKind {
+
+    CLICK('C'),
+    OPEN('O');
+
+    private final char code;
+
+    TrackingKind(char code) {
+        this.code = code;
+    }
+
+    byte code() {
+        return (byte) code;
+    }
+
+    static TrackingKind of(byte code) {
+        for (TrackingKind kind : values()) {
+            if (kind.code == code) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown tracking kind " + code);
+    }
+}
