@@ -80,7 +80,9 @@ public final class PayaraMicro {
                 "-Dsmtpeter.limits.idle-timeout-seconds=" + TestLimits.IDLE_TIMEOUT_SECONDS,
                 "-Dsmtpeter.limits.max-connections=" + TestLimits.MAX_CONNECTIONS,
                 // A cheaper hash keeps the many logins of the suite fast; production keeps 210,000.
-                "-Dsmtpeter.credentials.pbkdf2-iterations=10000"));
+                "-Dsmtpeter.credentials.pbkdf2-iterations=10000",
+                "-Dsmtpeter.tracking.base-url=" + trackingBaseUrl(),
+                "-Dsmtpeter.tracking.secret=integration-test-tracking-secret"));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of(
                 "-jar", microDir.resolve("payara-micro.jar").toString(),
@@ -135,6 +137,11 @@ public final class PayaraMicro {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** Where tracking links of this server point. */
+    public String trackingBaseUrl() {
+        return "http://127.0.0.1:" + httpPort;
     }
 
     public int submissionPort() {

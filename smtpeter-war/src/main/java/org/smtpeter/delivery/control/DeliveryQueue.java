@@ -84,7 +84,7 @@ public class DeliveryQueue {
     public record Claimed(long deliveryId, long messageId, String domain) {
     }
 
-    /** The parcels for claimed deliveries of one domain: one per message, with the outgoing bytes. */
+    /** The parcels for claimed deliveries of one domain, with the outgoing bytes (see {@link OutgoingMessages}). */
     public List<Parcel> parcels(List<Claimed> claimed) {
         Map<Long, List<Claimed>> byMessage = new LinkedHashMap<>();
         claimed.forEach(c -> byMessage.computeIfAbsent(c.messageId(), id -> new ArrayList<>()).add(c));
@@ -95,8 +95,7 @@ public class DeliveryQueue {
             List<Parcel.Addressee> recipients = entry.getValue().stream()
                     .map(c -> new Parcel.Addressee(c.deliveryId(), em.find(Delivery.class, c.deliveryId()).getRecipient()))
                     .toList();
-            parcels.add(new Parcel(message.getPublicId(), message.getReversePath(), recipients,
-                    outgoing.prepare(message, raw)));
+            parcels.addAll(outgoing.parcels(message, raw, recipients));
         }
         return parcels;
     }

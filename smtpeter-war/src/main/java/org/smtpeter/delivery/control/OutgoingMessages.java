@@ -5,19 +5,37 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smtpeter.features.control.AppliedFeatures;
+import org.smtpeter.features.control.FeatureHeaders;
+import org.smtpeter.features.control.FeaturePipeline;
+import org.smtpeter.features.control.Rewritten;
 import org.smtpeter.messages.entity.Message;
+import org.smtpeter.tracking.control.TrackingContext;
 
 /**
- * Turns a stored message into the bytes that leave: a {@code Received:} header recording the
- * submission, {@code Message-ID} and {@code Date} when the client left them out, and every
- * {@code x-smtpeter-*} header removed. The body goes out exactly as received.
+ * Turns a stored message into the bytes that leave: the features applied to its HTML (one copy
+ * per recipient when tracking, since each copy carries its recipient's tokens), a
+ * {@code Received:} header recording the submission, {@code Message-ID} and {@code Date} when the
+ * client left them out, and every {@code x-smtpeter-*} header removed. Without features the body
+ * goes out exactly as received.
  */
 @ApplicationScoped
 public class OutgoingMessages {
+
+    private static final Logger LOG = Logger.getLogger(OutgoingMessages.class.getName());
+
+    @Inject
+    FeaturePipeline features;
+
+    @Inject
+    @ConfigProperty(name = "smtpeter.tracking.base-url", defaultValue = "http://localhost:8080")
+    String trackingBaseUrl;
 
     static final DateTimeFormatter RFC_5322_DATE =
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -25,8 +43,39 @@ public class OutgoingMessages {
     @Inject
     DeliverySettings settings;
 
+    /** The parcels for these recipients of one message; the message notes any processing problem. */
+    public List<Parcel> parcels(Message message, byte[] raw, List<Parcel.Addressee> recipients) {
+        AppliedFeatures applied = AppliedFeatures.fromProperties(message.getFeatures(), message.getTags());
+        if (!applied.changesHtml()) {
+            return List.of(parcel(message, raw, recipients));
+        }
+        if (!applied.trackClicks() && !applied.trackOpens()) {
+            return List.of(parcel(message, rewrite(message, raw, applied, null), recipients));
+        }
+        List<Parcel> parcels = new ArrayList<>();
+        for (Parcel.Addressee recipient : recipients) {
+            TrackingContext context = new TrackingContext(trackingBaseUrl, message.getPublicId(), recipient.address());
+            parcels.add(parcel(message, rewrite(message, raw, applied, context), List.of(recipient)));
+        }
+        return parcels;
+    }
+
+    private Parcel parcel(Message message, byte[] content, List<Parcel.Addressee> recipients) {
+        return new Parcel(message.getPublicId(), message.getReversePath(), recipients, prepare(message, content));
+    }
+
+    /** Fails open: whatever the features cannot do, the message still goes out, and says why. */
+    private byte[] rewrite(Message message, byte[] raw, AppliedFeatures applied, TrackingContext context) {
+        Rewritten rewritten = features.apply(raw, applied, context);
+        rewritten.problem().ifPresent(problem -> {
+            LOG.warning(() -> "message " + message.getPublicId() + ": " + problem);
+            message.noteProcessing(problem);
+        });
+        return rewritten.message();
+    }
+
     public byte[] prepare(Message message, byte[] raw) {
-        HeaderBlock headers = HeaderBlock.parse(raw).without(OutgoingMessages::isSmtpeterHeader);
+        HeaderBlock headers = HeaderBlock.parse(raw).without(FeatureHeaders::isSmtpeterHeader);
         List<String> append = new ArrayList<>();
         if (!headers.has("message-id")) {
             append.add("Message-ID: <" + message.getPublicId() + "@" + settings.hostName() + ">");
@@ -35,11 +84,6 @@ public class OutgoingMessages {
             append.add("Date: " + RFC_5322_DATE.format(message.getReceivedAt()));
         }
         return headers.toBytes(raw, List.of(received(message)), append);
-    }
-
-    /** Per-message feature switches are for this relay only; they never leave it (any case). */
-    static boolean isSmtpeterHeader(String name) {
-        return name.toLowerCase(Locale.ROOT).startsWith("x-smtpeter-");
     }
 
     /** RFC 5321 4.4 with RFC 3848 protocol names; the password is of course never part of it. */

@@ -25,6 +25,18 @@ public record AppliedFeatures(boolean inlineCss, boolean trackClicks, boolean tr
                 features.isTrackBounces(), features.isPreventScam(), List.of());
     }
 
+    /** The features recorded as {@link #properties()}, and the tags, back as a value. */
+    public static AppliedFeatures fromProperties(String properties, List<String> tags) {
+        List<String> on = properties == null || properties.isBlank() ? List.of() : List.of(properties.split(";"));
+        return new AppliedFeatures(on.contains("inlinecss"), on.contains("trackclicks"), on.contains("trackopens"),
+                on.contains("trackbounces"), on.contains("preventscam"), tags);
+    }
+
+    /** Nothing switched on: for mail that no credential sent (notifications). */
+    public static AppliedFeatures none() {
+        return new AppliedFeatures(false, false, false, false, false, List.of());
+    }
+
     /** Whether any feature changes the HTML; if not, the message body need not be parsed at all. */
     public boolean changesHtml() {
         return inlineCss || trackClicks || trackOpens;

@@ -1,5 +1,6 @@
 package org.smtpeter.intake.control;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,12 +11,16 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.entity.SmtpCredential;
 import org.smtpeter.delivery.control.DeliveryQueue;
+import org.smtpeter.features.control.AppliedFeatures;
+import org.smtpeter.features.control.FeatureHeaders;
 import org.smtpeter.messages.control.MessageIds;
 import org.smtpeter.messages.entity.EnvelopeRecipient;
 import org.smtpeter.messages.entity.Message;
@@ -44,6 +49,9 @@ public class IncomingMessages {
     @Inject
     DeliveryQueue deliveries;
 
+    @Inject
+    FeatureHeaders featureHeaders;
+
     private final Clock clock = Clock.systemUTC();
 
     /** @return the public message id, once the message is committed */
@@ -54,6 +62,8 @@ public class IncomingMessages {
             SmtpCredential credential = accounts.credentialByUsername(envelope.authenticatedUser())
                     .orElseThrow(() -> new IllegalStateException("credential vanished during the session"));
             message.sentBy(credential.getAccount(), credential);
+            AppliedFeatures features = featureHeaders.resolve(credential.getFeatures(), headers(raw));
+            message.applied(features.properties(), features.tags());
         }
         var client = envelope.client();
         message.receivedFrom(client.listenerRole(), client.address(), client.heloName(), client.tlsProtocol(),
@@ -67,6 +77,15 @@ public class IncomingMessages {
         deliveries.enqueue(message);
         em.flush();
         return message.getPublicId();
+    }
+
+    /** The header section only; InternetHeaders stops at the first empty line. */
+    private static InternetHeaders headers(byte[] raw) {
+        try {
+            return new InternetHeaders(new ByteArrayInputStream(raw));
+        } catch (MessagingException unparsable) {
+            return new InternetHeaders(); // the credential's defaults stand
+        }
     }
 
     private static byte[] read(ReceivedMessage received) {

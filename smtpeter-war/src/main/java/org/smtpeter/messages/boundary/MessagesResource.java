@@ -36,14 +36,16 @@ public class MessagesResource {
     public record MessageView(String id, Instant receivedAt, String account, String credential, long size,
                               String listener, String clientAddress, String clientHelo, String tlsProtocol,
                               String tlsCipher, String sender, String body, boolean smtpUtf8, String ret,
-                              String envid, List<RecipientView> recipients) {
+                              String envid, List<RecipientView> recipients, String features, List<String> tags,
+                              String processingNote) {
         static MessageView of(Message m) {
             return new MessageView(m.getPublicId(), m.getReceivedAt(),
                     m.getAccount() == null ? null : m.getAccount().getName(),
                     m.getCredential() == null ? null : m.getCredential().getUsername(),
                     m.getSize(), m.getListenerRole(), m.getClientAddress(), m.getClientHelo(), m.getTlsProtocol(),
                     m.getTlsCipher(), m.getReversePath(), m.getBody(), m.isSmtpUtf8(), m.getRet(), m.getEnvelopeId(),
-                    m.getRecipients().stream().map(RecipientView::of).toList());
+                    m.getRecipients().stream().map(RecipientView::of).toList(), m.getFeatures(), m.getTags(),
+                    m.getProcessingNote());
         }
     }
 

@@ -91,6 +91,18 @@ public class Message {
     @Column(name = "dsn_envelope_id", length = 100)
     private String envelopeId;
 
+    /** The features applied, as SMTPeter logs them: {@code preventscam;inlinecss;trackbounces;trackopens;trackclicks}. */
+    @Column(name = "features", length = 100)
+    private String features;
+
+    /** From {@code x-smtpeter-tags}, comma-separated. */
+    @Column(name = "tags", length = 1000)
+    private String tags;
+
+    /** Why the message went out other than asked, e.g. MIME that could not be parsed. */
+    @Column(name = "processing_note", length = 1000)
+    private String processingNote;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "message_recipient", joinColumns = @JoinColumn(name = "message_id"))
     @OrderColumn(name = "position")
@@ -128,6 +140,27 @@ public class Message {
         this.ret = ret;
         this.envelopeId = envelopeId;
         this.recipients = new ArrayList<>(recipients);
+    }
+
+    public void applied(String features, java.util.List<String> tags) {
+        this.features = features;
+        this.tags = tags.isEmpty() ? null : String.join(",", tags);
+    }
+
+    public void noteProcessing(String note) {
+        this.processingNote = note == null ? null : note.substring(0, Math.min(note.length(), 1000));
+    }
+
+    public String getFeatures() {
+        return features;
+    }
+
+    public java.util.List<String> getTags() {
+        return tags == null ? java.util.List.of() : java.util.List.of(tags.split(","));
+    }
+
+    public String getProcessingNote() {
+        return processingNote;
     }
 
     public Long getId() {

@@ -1,0 +1,48 @@
+package org.smtpeter.tracking.control;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import org.smtpeter.tracking.entity.TrackingEvent;
+
+/** Records clicks and opens, and reads them back for the REST API. */
+@Stateless
+public class TrackingLog {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    MachineFetches machines;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public void record(TrackedLink link, String ip, String userAgent) {
+        TrackingEvent.Kind kind = link.kind() == TrackingKind.CLICK ? TrackingEvent.Kind.CLICK : TrackingEvent.Kind.OPEN;
+        em.persist(new TrackingEvent(kind, link.messageId(), link.recipient(), link.position(), link.target(),
+                Instant.now(clock), ip, userAgent, machines.isMachine(ip, userAgent)));
+    }
+
+    /** Newest first; {@code messageId} and {@code recipient} filter when given. */
+    public List<TrackingEvent> events(TrackingEvent.Kind kind, String messageId, String recipient, int offset, int limit) {
+        String jpql = "SELECT e FROM TrackingEvent e WHERE e.kind = :kind"
+                + (messageId == null ? "" : " AND e.messagePublicId = :message")
+                + (recipient == null ? "" : " AND LOWER(e.recipient) = :recipient")
+                + " ORDER BY e.occurredAt DESC, e.id DESC";
+        TypedQuery<TrackingEvent> query = em.createQuery(jpql, TrackingEvent.class).setParameter("kind", kind);
+        if (messageId != null) {
+            query.setParameter("message", messageId);
+        }
+        if (recipient != null) {
+            query.setParameter("recipient", recipient.toLowerCase(java.util.Locale.ROOT));
+        }
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+}
