@@ -92,6 +92,24 @@ public final class Relay implements ExtensionContext.Store.CloseableResource {
         return micro.adminToken();
     }
 
+    /**
+     * Submits a message over STARTTLS + AUTH with a fresh credential, dot-stuffing it as a client
+     * must, and returns the public id from the 250 reply.
+     */
+    public String submit(String sender, byte[] raw, String... recipients) throws IOException {
+        TestCredential credential = newCredential();
+        try (RawSmtpClient client = new RawSmtpClient(submissionPort())) {
+            client.login(credential.username(), credential.password());
+            RawSmtpClient.expect("250", client.command("MAIL FROM:<" + sender + ">"));
+            for (String recipient : recipients) {
+                RawSmtpClient.expect("250", client.command("RCPT TO:<" + recipient + ">"));
+            }
+            RawSmtpClient.expect("354", client.command("DATA"));
+            client.write(Mails.dotStuffed(raw));
+            return Mails.queuedId(client.command("."));
+        }
+    }
+
     /** A new account with one SMTP credential, through the REST API as an operator would. */
     public TestCredential newCredential() {
         JsonObject account = post("/api/v1/accounts", "{\"name\":\"it-" + UUID.randomUUID() + "\"}");

@@ -63,19 +63,20 @@ public class AccountsResource {
         }
     }
 
-    public record NewCredentialRequest(String description, Features features) {
+    public record NewCredentialRequest(String description, Features features, Boolean forwardBounces) {
     }
 
     public record CredentialView(long id, String username, boolean enabled, String description, Features features,
-                                 Instant createdAt) {
+                                 boolean forwardBounces, Instant createdAt) {
         static CredentialView of(SmtpCredential credential) {
             return new CredentialView(credential.getId(), credential.getUsername(), credential.isEnabled(),
-                    credential.getDescription(), Features.of(credential.getFeatures()), credential.getCreatedAt());
+                    credential.getDescription(), Features.of(credential.getFeatures()), credential.isForwardBounces(),
+                    credential.getCreatedAt());
         }
     }
 
     public record CreatedCredential(long id, String username, String password, boolean enabled, String description,
-                                    Features features, Instant createdAt, String notice) {
+                                    Features features, boolean forwardBounces, Instant createdAt, String notice) {
     }
 
     @POST
@@ -110,12 +111,13 @@ public class AccountsResource {
         }
         Features features = request == null || request.features() == null
                 ? Features.of(FeatureSet.defaults()) : request.features();
-        NewCredential created = accounts.createCredential(account, description, features.toFeatureSet());
+        boolean forwardBounces = request == null || request.forwardBounces() == null || request.forwardBounces();
+        NewCredential created = accounts.createCredential(account, description, features.toFeatureSet(), forwardBounces);
         SmtpCredential credential = created.credential();
         return Response.created(URI.create("accounts/" + id + "/credentials/" + credential.getId()))
                 .entity(new CreatedCredential(credential.getId(), credential.getUsername(), created.password(),
                         credential.isEnabled(), credential.getDescription(), Features.of(credential.getFeatures()),
-                        credential.getCreatedAt(),
+                        credential.isForwardBounces(), credential.getCreatedAt(),
                         "Store this password now: it is shown only once and cannot be retrieved again."))
                 .build();
     }

@@ -56,10 +56,16 @@ public class Accounts {
 
     /** Creates a credential with a generated user name and password; the password is returned only here. */
     public NewCredential createCredential(Account account, String description, FeatureSet features) {
+        return createCredential(account, description, features, true);
+    }
+
+    public NewCredential createCredential(Account account, String description, FeatureSet features,
+                                          boolean forwardBounces) {
         char[] password = Secrets.password();
         try {
             SmtpCredential credential = new SmtpCredential(em.merge(account), Secrets.username(),
                     hashing.hash(password), features, description, Instant.now(clock));
+            credential.setForwardBounces(forwardBounces);
             em.persist(credential);
             return new NewCredential(credential, new String(password));
         } finally {

@@ -48,6 +48,10 @@ public class SmtpCredential {
     @Embedded
     private FeatureSet features = FeatureSet.defaults();
 
+    /** With bounce tracking, whether bounces and replies that come back go on to the original sender. */
+    @Column(name = "forward_bounces", nullable = false)
+    private boolean forwardBounces = true;
+
     @Column(length = 200)
     private String description;
 
@@ -93,6 +97,14 @@ public class SmtpCredential {
 
     public FeatureSet getFeatures() {
         return features;
+    }
+
+    public boolean isForwardBounces() {
+        return forwardBounces;
+    }
+
+    public void setForwardBounces(boolean forwardBounces) {
+        this.forwardBounces = forwardBounces;
     }
 
     public String getDescription() {

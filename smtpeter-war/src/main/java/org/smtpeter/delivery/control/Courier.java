@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -152,7 +153,7 @@ public class Courier {
     }
 
     private List<AttemptResult> deliver(Connection connection, Parcel parcel, Instant started) {
-        Map<String, Long> deliveryIds = new HashMap<>();
+        Map<String, Long> deliveryIds = new LinkedHashMap<>();
         List<Address> addresses = new ArrayList<>();
         List<AttemptResult> results = new ArrayList<>();
         for (Parcel.Addressee addressee : parcel.recipients()) {

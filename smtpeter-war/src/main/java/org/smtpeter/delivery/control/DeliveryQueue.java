@@ -17,6 +17,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.smtpeter.bounces.control.BounceAddresses;
+import org.smtpeter.bounces.control.Bounces;
+import org.smtpeter.bounces.control.Suppressions;
 import org.smtpeter.delivery.entity.Delivery;
 import org.smtpeter.delivery.entity.DeliveryAttempt;
 import org.smtpeter.delivery.entity.DeliveryState;
@@ -51,14 +54,34 @@ public class DeliveryQueue {
     @Inject
     Event<MessageQueued> queued;
 
+    @Inject
+    Suppressions suppressions;
+
+    @Inject
+    BounceAddresses bounceAddresses;
+
+    @Inject
+    Bounces bounces;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Queues one delivery per recipient; joins the caller's transaction. */
     public void enqueue(Message message) {
         Instant now = Instant.now(clock);
         Instant expires = now.plus(settings.maxDeliveryTime());
+        boolean trackBounces = message.getAccount() != null && message.getFeatures() != null
+                && message.getFeatures().contains("trackbounces");
         for (EnvelopeRecipient recipient : message.getRecipients()) {
-            em.persist(new Delivery(message, recipient.getAddress(), now, expires));
+            Delivery delivery = new Delivery(message, recipient.getAddress(), now, expires);
+            if (message.getAccount() != null) {
+                suppressions.find(message.getAccount(), recipient.getAddress()).ifPresent(suppression ->
+                        delivery.suppressed(now, "not sent: the address is on the account's suppression list ("
+                                + suppression.getReason() + ")"));
+            }
+            if (trackBounces && !delivery.getState().isFinal()) {
+                delivery.trackBouncesWith(bounceAddresses.newToken());
+            }
+            em.persist(delivery);
         }
         queued.fire(new MessageQueued(message.getPublicId()));
     }
@@ -92,10 +115,10 @@ public class DeliveryQueue {
         for (Map.Entry<Long, List<Claimed>> entry : byMessage.entrySet()) {
             Message message = em.find(Message.class, entry.getKey());
             byte[] raw = em.find(MessageSource.class, entry.getKey()).getRaw();
-            List<Parcel.Addressee> recipients = entry.getValue().stream()
-                    .map(c -> new Parcel.Addressee(c.deliveryId(), em.find(Delivery.class, c.deliveryId()).getRecipient()))
-                    .toList();
-            parcels.addAll(outgoing.parcels(message, raw, recipients));
+            // Ids follow the envelope's order, which the next hop sees again in the RCPTs.
+            List<Delivery> deliveries = entry.getValue().stream().map(Claimed::deliveryId).sorted()
+                    .map(id -> em.find(Delivery.class, id)).toList();
+            parcels.addAll(outgoing.parcels(message, raw, deliveries));
         }
         return parcels;
     }
@@ -131,6 +154,7 @@ public class DeliveryQueue {
                 delivery.attempted(now, reply.code(), reply.enhancedCode(), reply.text(), remoteHost);
                 delivery.failed(now);
                 notice = DeliveryReports.Action.FAILED;
+                bounces.refusedByNextHop(delivery, reply.code(), reply.enhancedCode(), reply.toString());
             } else {
                 outcome = DeliveryAttempt.Outcome.DEFERRED;
                 delivery.attempted(now, reply.code(), reply.enhancedCode(), reply.text(), remoteHost);

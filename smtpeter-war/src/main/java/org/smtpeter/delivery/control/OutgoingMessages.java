@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smtpeter.bounces.control.BounceAddresses;
+import org.smtpeter.delivery.entity.Delivery;
 import org.smtpeter.features.control.AppliedFeatures;
 import org.smtpeter.features.control.FeatureHeaders;
 import org.smtpeter.features.control.FeaturePipeline;
@@ -34,6 +36,9 @@ public class OutgoingMessages {
     FeaturePipeline features;
 
     @Inject
+    BounceAddresses bounceAddresses;
+
+    @Inject
     @ConfigProperty(name = "smtpeter.tracking.base-url", defaultValue = "http://localhost:8080")
     String trackingBaseUrl;
 
@@ -43,35 +48,52 @@ public class OutgoingMessages {
     @Inject
     DeliverySettings settings;
 
-    /** The parcels for these recipients of one message; the message notes any processing problem. */
-    public List<Parcel> parcels(Message message, byte[] raw, List<Parcel.Addressee> recipients) {
+    /**
+     * The parcels for these deliveries of one message; the message notes any processing problem.
+     * Recipients share one parcel (one SMTP transaction) unless their copies differ: tracking
+     * tokens and VERP envelope senders are per recipient.
+     */
+    public List<Parcel> parcels(Message message, byte[] raw, List<Delivery> deliveries) {
         AppliedFeatures applied = AppliedFeatures.fromProperties(message.getFeatures(), message.getTags());
-        if (!applied.changesHtml()) {
-            return List.of(parcel(message, raw, recipients));
-        }
-        if (!applied.trackClicks() && !applied.trackOpens()) {
-            return List.of(parcel(message, rewrite(message, raw, applied, null), recipients));
-        }
+        boolean tracking = applied.trackClicks() || applied.trackOpens();
+        // Content every recipient can share; with tracking, only known once a copy turned out unchanged.
+        byte[] shared = tracking ? null : applied.changesHtml() ? rewrite(message, raw, applied, null).message() : raw;
         List<Parcel> parcels = new ArrayList<>();
-        for (Parcel.Addressee recipient : recipients) {
-            TrackingContext context = new TrackingContext(trackingBaseUrl, message.getPublicId(), recipient.address());
-            parcels.add(parcel(message, rewrite(message, raw, applied, context), List.of(recipient)));
+        for (Delivery delivery : deliveries) {
+            byte[] content = shared;
+            if (content == null) {
+                Rewritten copy = rewrite(message, raw, applied,
+                        new TrackingContext(trackingBaseUrl, message.getPublicId(), delivery.getRecipient()));
+                content = copy.message();
+                if (!copy.changed()) {
+                    shared = content; // no HTML to track: the others get the same bytes
+                }
+            }
+            String sender = delivery.getBounceToken() == null ? message.getReversePath()
+                    : bounceAddresses.address(delivery.getBounceToken());
+            Parcel last = parcels.isEmpty() ? null : parcels.get(parcels.size() - 1);
+            if (last != null && last.sender().equals(sender) && last.source() == content) {
+                parcels.set(parcels.size() - 1, last.with(delivery));
+            } else {
+                parcels.add(parcel(message, sender, content, delivery));
+            }
         }
         return parcels;
     }
 
-    private Parcel parcel(Message message, byte[] content, List<Parcel.Addressee> recipients) {
-        return new Parcel(message.getPublicId(), message.getReversePath(), recipients, prepare(message, content));
+    private Parcel parcel(Message message, String sender, byte[] content, Delivery delivery) {
+        return new Parcel(message.getPublicId(), sender,
+                List.of(new Parcel.Addressee(delivery.getId(), delivery.getRecipient())), prepare(message, content), content);
     }
 
     /** Fails open: whatever the features cannot do, the message still goes out, and says why. */
-    private byte[] rewrite(Message message, byte[] raw, AppliedFeatures applied, TrackingContext context) {
+    private Rewritten rewrite(Message message, byte[] raw, AppliedFeatures applied, TrackingContext context) {
         Rewritten rewritten = features.apply(raw, applied, context);
         rewritten.problem().ifPresent(problem -> {
             LOG.warning(() -> "message " + message.getPublicId() + ": " + problem);
             message.noteProcessing(problem);
         });
-        return rewritten.message();
+        return rewritten;
     }
 
     public byte[] prepare(Message message, byte[] raw) {

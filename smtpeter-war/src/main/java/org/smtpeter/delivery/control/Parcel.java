@@ -10,8 +10,17 @@ import java.util.List;
  * @param sender          MAIL FROM; empty for the null sender {@code <>}
  * @param recipients      the deliveries sent together
  * @param content         the prepared message bytes
+ * @param source          the message body the content was prepared from, to tell whether another
+ *                        recipient's copy is the same
  */
-public record Parcel(String messagePublicId, String sender, List<Addressee> recipients, byte[] content) {
+public record Parcel(String messagePublicId, String sender, List<Addressee> recipients, byte[] content, byte[] source) {
+
+    /** The same transaction with one more recipient. */
+    public Parcel with(org.smtpeter.delivery.entity.Delivery delivery) {
+        List<Addressee> more = new java.util.ArrayList<>(recipients);
+        more.add(new Addressee(delivery.getId(), delivery.getRecipient()));
+        return new Parcel(messagePublicId, sender, List.copyOf(more), content, source);
+    }
 
     /** One delivery's recipient. */
     public record Addressee(long deliveryId, String address) {

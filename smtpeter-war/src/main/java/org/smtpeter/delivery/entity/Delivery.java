@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -24,10 +25,13 @@ import org.smtpeter.messages.entity.Message;
  * because the next hop may accept one and refuse another.
  */
 @Entity
+@NamedQuery(name = Delivery.BY_BOUNCE_TOKEN, query = "SELECT d FROM Delivery d WHERE d.bounceToken = :token")
 @Table(name = "delivery", indexes = {
         @Index(name = "delivery_due", columnList = "state, next_attempt_at"),
         @Index(name = "delivery_message", columnList = "message_id")})
 public class Delivery {
+
+    public static final String BY_BOUNCE_TOKEN = "Delivery.byBounceToken";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
@@ -79,6 +83,10 @@ public class Delivery {
     /** Whether the sender has been told about a delay already (NOTIFY=DELAY sends one notice). */
     @Column(name = "delay_notified", nullable = false)
     private boolean delayNotified;
+
+    /** With bounce tracking: the token of this copy's VERP envelope sender. */
+    @Column(name = "bounce_token", unique = true, length = 24)
+    private String bounceToken;
 
     @Version
     private long version;
@@ -135,6 +143,16 @@ public class Delivery {
     public void retryNow(Instant now) {
         state = DeliveryState.DEFERRED;
         nextAttemptAt = now;
+    }
+
+    public void trackBouncesWith(String token) {
+        this.bounceToken = token;
+    }
+
+    /** Final at once: the recipient is suppressed for the sending account. */
+    public void suppressed(Instant at, String why) {
+        lastReply = why;
+        finish(DeliveryState.SUPPRESSED, at);
     }
 
     public void markDelayNotified() {
@@ -200,6 +218,10 @@ public class Delivery {
 
     public String getLastRemoteHost() {
         return lastRemoteHost;
+    }
+
+    public String getBounceToken() {
+        return bounceToken;
     }
 
     public boolean isDelayNotified() {

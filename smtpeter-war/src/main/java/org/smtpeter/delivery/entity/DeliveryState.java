@@ -13,9 +13,11 @@ public enum DeliveryState {
     /** Permanently refused, or its lifetime expired. */
     FAILED,
     /** An operator cancelled it. */
-    CANCELLED;
+    CANCELLED,
+    /** Not sent: the recipient is on the account's suppression list. */
+    SUPPRESSED;
 
     public boolean isFinal() {
-        return this == DELIVERED || this == FAILED || this == CANCELLED;
+        return this == DELIVERED || this == FAILED || this == CANCELLED || this == SUPPRESSED;
     }
 }

@@ -16,6 +16,7 @@ import jakarta.mail.internet.InternetHeaders;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.smtpeter.bounces.control.BounceIntake;
 import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.entity.SmtpCredential;
 import org.smtpeter.delivery.control.DeliveryQueue;
@@ -29,7 +30,8 @@ import org.smtpeter.smtp.api.Envelope;
 import org.smtpeter.smtp.api.ReceivedMessage;
 
 /**
- * Stores an accepted message, its envelope and its queued deliveries in one transaction of its own. The MDB calls
+ * Stores an accepted message with its envelope, and its queued deliveries or (for mail to bounce
+ * addresses) its bounce records, in one transaction of its own. The MDB calls
  * this from outside any transaction, so a failed commit reaches the adapter as an exception
  * and the client gets 451 instead of a 250 for mail that was never stored.
  */
@@ -51,6 +53,9 @@ public class IncomingMessages {
 
     @Inject
     FeatureHeaders featureHeaders;
+
+    @Inject
+    BounceIntake bounceIntake;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -74,7 +79,12 @@ public class IncomingMessages {
                         .toList());
         em.persist(message);
         em.persist(new MessageSource(message, raw));
-        deliveries.enqueue(message);
+        if (envelope.isAuthenticated()) {
+            deliveries.enqueue(message);
+        } else {
+            // Unauthenticated mail only ever reaches here for bounce addresses (RelayPolicy).
+            bounceIntake.receive(message, raw);
+        }
         em.flush();
         return message.getPublicId();
     }

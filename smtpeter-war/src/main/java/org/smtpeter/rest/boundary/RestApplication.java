@@ -5,6 +5,7 @@ import java.util.Set;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
+import org.smtpeter.bounces.boundary.BouncesResource;
 import org.smtpeter.credentials.boundary.AccountsResource;
 import org.smtpeter.delivery.boundary.DeliveriesResource;
 import org.smtpeter.messages.boundary.MessagesResource;
@@ -21,7 +22,7 @@ public class RestApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(AccountsResource.class, MessagesResource.class, DeliveriesResource.class,
-                TrackingEventsResource.class, AdminTokenFilter.class,
+                TrackingEventsResource.class, BouncesResource.class, AdminTokenFilter.class,
                 ErrorMappers.WebApplication.class, ErrorMappers.UnreadableJson.class, ErrorMappers.Processing.class,
                 ErrorMappers.Ejb.class, ErrorMappers.Duplicate.class);
     }

@@ -40,12 +40,14 @@ class DeliveryIT {
         String sender = Mails.uniqueSender();
         String recipient = unique("someone", "example.net");
         byte[] raw = Mails.simple(sender, recipient, "out");
-        String id = send(relay, sender, raw, recipient);
+        String id = relay.submit(sender, raw, recipient);
 
         SmtpSink.Received arrived = relay.sink().awaitFor(recipient, WAIT);
 
-        assertEquals(sender, arrived.mailFrom());
+        assertTrue(arrived.mailFrom().matches("b-[a-z2-9]{20}@bounces\\.relay\\.test"),
+                "bounce tracking gives each copy its own envelope sender: " + arrived.mailFrom());
         String text = arrived.text();
+        assertTrue(text.contains("\r\nFrom: <" + sender + ">\r\n"), "the original sender stays in the headers");
         assertTrue(text.startsWith("Received: from client.test ([127.0.0.1])\r\n\tby relay.test (SMTPeter relay) with ESMTPSA"), text);
         assertTrue(text.contains("id " + id + ";"), text);
         assertFalse(text.toLowerCase(Locale.ROOT).contains("x-smtpeter"), text);
@@ -66,11 +68,14 @@ class DeliveryIT {
         String sender = Mails.uniqueSender();
         String first = unique("first", "shared.example");
         String second = unique("second", "shared.example");
-        send(relay, sender, Mails.simple(sender, first, "two at once"), first, second);
+        byte[] withoutBounceTracking = ("X-SMTPeter-TrackBounces: false\r\n"
+                + new String(Mails.simple(sender, first, "two at once"), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        relay.submit(sender, withoutBounceTracking, first, second);
 
         SmtpSink.Received arrived = relay.sink().awaitFor(first, WAIT);
 
         assertEquals(List.of(first, second), arrived.recipients());
+        assertEquals(sender, arrived.mailFrom(), "without bounce tracking the envelope sender is the customer's");
         assertEquals(1, relay.sink().receivedFor(second).size());
     }
 
@@ -78,7 +83,7 @@ class DeliveryIT {
     void temporaryFailureIsRetried(Relay relay) throws Exception {
         String sender = Mails.uniqueSender();
         String recipient = unique("tempfail-once", "example.net");
-        String id = send(relay, sender, Mails.simple(sender, recipient, "greylisted"), recipient);
+        String id = relay.submit(sender, Mails.simple(sender, recipient, "greylisted"), recipient);
 
         relay.sink().awaitFor(recipient, WAIT);
 
@@ -93,7 +98,7 @@ class DeliveryIT {
     void connectionDroppedMidDataIsRetriedAndDeliveredOnce(Relay relay) throws Exception {
         String sender = Mails.uniqueSender();
         String recipient = unique("drop-once", "example.net");
-        String id = send(relay, sender, Mails.simple(sender, recipient, "dropped"), recipient);
+        String id = relay.submit(sender, Mails.simple(sender, recipient, "dropped"), recipient);
 
         relay.sink().awaitFor(recipient, WAIT);
 
@@ -109,7 +114,7 @@ class DeliveryIT {
         String sender = Mails.uniqueSender();
         String good = unique("good", "example.net");
         String refused = unique("reject", "example.net");
-        String id = send(relay, sender, Mails.simple(sender, good, "half refused"), good, refused);
+        String id = relay.submit(sender, Mails.simple(sender, good, "half refused"), good, refused);
 
         relay.sink().awaitFor(good, WAIT);
         SmtpSink.Received notice = relay.sink().awaitFor(sender, WAIT);
@@ -154,7 +159,7 @@ class DeliveryIT {
     void operatorsCanRetryAndCancelDeferredDeliveries(Relay relay) throws Exception {
         String sender = Mails.uniqueSender();
         String held = unique("hold", "example.net");
-        String id = send(relay, sender, Mails.simple(sender, held, "held"), held);
+        String id = relay.submit(sender, Mails.simple(sender, held, "held"), held);
         awaitAttempts(relay, id, 1);
         JsonObject deferred = single(relay, "/api/v1/deliveries?state=deferred&message=" + id);
         long deliveryId = deferred.getJsonNumber("id").longValue();
@@ -167,7 +172,7 @@ class DeliveryIT {
         HttpResponseAssert.status(404, relay, "/api/v1/deliveries/999999999/retry");
 
         String other = unique("hold", "example.net");
-        String otherId = send(relay, sender, Mails.simple(sender, other, "to be cancelled"), other);
+        String otherId = relay.submit(sender, Mails.simple(sender, other, "to be cancelled"), other);
         awaitAttempts(relay, otherId, 1);
         long otherDelivery = single(relay, "/api/v1/deliveries?message=" + otherId).getJsonNumber("id").longValue();
         HttpResponseAssert.status(200, relay, "/api/v1/deliveries/" + otherDelivery + "/cancel");
@@ -181,7 +186,7 @@ class DeliveryIT {
     void deferredMailIsDeliveredAfterARestart(Relay relay) throws Exception {
         String sender = Mails.uniqueSender();
         String held = unique("hold", "example.net");
-        String id = send(relay, sender, Mails.simple(sender, held, "survives restart"), held);
+        String id = relay.submit(sender, Mails.simple(sender, held, "survives restart"), held);
         awaitAttempts(relay, id, 1);
 
         relay.server().kill();
@@ -216,20 +221,6 @@ class DeliveryIT {
         List<SmtpSink.Received> notices = relay.sink().receivedFor(sender);
         assertEquals(2, notices.size(), "one delay notice, then one failure notice");
         assertTrue(notices.get(1).text().contains("Action: failed\r\nStatus: 4.4.7\r\n"), notices.get(1).text());
-    }
-
-    private static String send(Relay relay, String sender, byte[] raw, String... recipients) throws IOException {
-        TestCredential credential = relay.newCredential();
-        try (RawSmtpClient client = new RawSmtpClient(relay.submissionPort())) {
-            client.login(credential.username(), credential.password());
-            expect("250", client.command("MAIL FROM:<" + sender + ">"));
-            for (String recipient : recipients) {
-                expect("250", client.command("RCPT TO:<" + recipient + ">"));
-            }
-            expect("354", client.command("DATA"));
-            client.write(Mails.dotStuffed(raw));
-            return Mails.queuedId(client.command("."));
-        }
     }
 
     private static JsonArray awaitAttempts(Relay relay, String messageId, int count) throws InterruptedException {

@@ -119,15 +119,7 @@ class MxRoutingIT {
     }
 
     private static String send(String sender, String recipient) throws IOException {
-        TestCredential credential = relay.newCredential();
-        try (RawSmtpClient client = new RawSmtpClient(relay.submissionPort())) {
-            client.login(credential.username(), credential.password());
-            expect("250", client.command("MAIL FROM:<" + sender + ">"));
-            expect("250", client.command("RCPT TO:<" + recipient + ">"));
-            expect("354", client.command("DATA"));
-            client.write(Mails.dotStuffed(Mails.simple(sender, recipient, "routed by MX")));
-            return Mails.queuedId(client.command("."));
-        }
+        return relay.submit(sender, Mails.simple(sender, recipient, "routed by MX"), recipient);
     }
 
     private static JsonObject awaitAttempt(String id) throws InterruptedException {

@@ -50,7 +50,7 @@ class FeaturesIT {
     void newsletterWithEveryFeatureArrivesInlinedTrackedAndWithAPixel(Relay relay) throws Exception {
         String sender = Mails.uniqueSender();
         String recipient = unique("reader");
-        String id = send(relay, sender, newsletter(sender, recipient, "x-smtpeter-inlinecss: true\r\n"
+        String id = relay.submit(sender, newsletter(sender, recipient, "x-smtpeter-inlinecss: true\r\n"
                 + "X-SMTPeter-Tags: spring, newsletter\r\n"), recipient);
 
         String arrived = relay.sink().awaitFor(recipient, WAIT).text();
@@ -97,7 +97,7 @@ class FeaturesIT {
     void aTamperedOrUnknownTokenIsNotFoundAndNeverRedirects(Relay relay) throws Exception {
         String sender = Mails.uniqueSender();
         String recipient = unique("careful");
-        send(relay, sender, newsletter(sender, recipient, ""), recipient);
+        relay.submit(sender, newsletter(sender, recipient, ""), recipient);
         String link = all(TRACKED, relay.sink().awaitFor(recipient, WAIT).text()).get(0);
         char last = link.charAt(link.length() - 2);
         String tampered = link.substring(0, link.length() - 2) + (last == 'A' ? 'B' : 'A') + link.charAt(link.length() - 1);
@@ -116,7 +116,7 @@ class FeaturesIT {
         String sender = Mails.uniqueSender();
         String first = unique("first");
         String second = unique("second");
-        String id = send(relay, sender, newsletter(sender, first, ""), first, second);
+        String id = relay.submit(sender, newsletter(sender, first, ""), first, second);
 
         for (String recipient : List.of(first, second)) {
             String link = all(TRACKED, relay.sink().awaitFor(recipient, WAIT).text()).get(0);
@@ -136,7 +136,7 @@ class FeaturesIT {
         String recipient = unique("plain");
         byte[] raw = newsletter(sender, recipient, "X-SMTPeter-InlineCss: false\r\nx-smtpeter-trackclicks: FALSE\r\n"
                 + "x-smtpeter-openstracking:  false \r\nx-smtpeter-bouncetracking: false\r\n");
-        String id = send(relay, sender, raw, recipient);
+        String id = relay.submit(sender, raw, recipient);
 
         SmtpSink.Received arrived = relay.sink().awaitFor(recipient, WAIT);
 
@@ -157,20 +157,6 @@ class FeaturesIT {
                 + "--b1\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nSpring sale at " + SHOP_URL + "\r\n"
                 + "--b1\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n" + html + "\r\n--b1--\r\n")
                 .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String send(Relay relay, String sender, byte[] raw, String... recipients) throws IOException {
-        TestCredential credential = relay.newCredential();
-        try (RawSmtpClient client = new RawSmtpClient(relay.submissionPort())) {
-            client.login(credential.username(), credential.password());
-            expect("250", client.command("MAIL FROM:<" + sender + ">"));
-            for (String recipient : recipients) {
-                expect("250", client.command("RCPT TO:<" + recipient + ">"));
-            }
-            expect("354", client.command("DATA"));
-            client.write(Mails.dotStuffed(raw));
-            return Mails.queuedId(client.command("."));
-        }
     }
 
     private static List<String> all(Pattern pattern, String text) {

@@ -1,0 +1,36 @@
+package org.smtpeter.bounces.control;
+
+import java.util.List;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import org.smtpeter.bounces.entity.Bounce;
+
+/** Reads what came back, for the REST API: bounces, and complaints (SMTPeter's "abuses" log). */
+@Stateless
+public class BounceLog {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /**
+     * @param complaints true for the abuses log, false for everything else that came back
+     */
+    public List<Bounce> list(boolean complaints, String messageId, String recipient, int offset, int limit) {
+        String jpql = "SELECT b FROM Bounce b WHERE b.kind " + (complaints ? "=" : "<>") + " 'complaint'"
+                + (messageId == null ? "" : " AND b.messagePublicId = :message")
+                + (recipient == null ? "" : " AND b.recipient = :recipient")
+                + " ORDER BY b.occurredAt DESC, b.id DESC";
+        TypedQuery<Bounce> query = em.createQuery(jpql, Bounce.class);
+        if (messageId != null) {
+            query.setParameter("message", messageId);
+        }
+        if (recipient != null) {
+            query.setParameter("recipient", recipient.strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+}

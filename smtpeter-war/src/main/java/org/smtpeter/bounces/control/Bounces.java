@@ -1,0 +1,99 @@
+package org.smtpeter.bounces.control;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smtpeter.bounces.entity.Bounce;
+import org.smtpeter.credentials.entity.Account;
+import org.smtpeter.delivery.entity.Delivery;
+
+/**
+ * Records what came back for a recipient and what it means for the account: a hard bounce or a
+ * complaint suppresses the address at once, soft bounces after {@code smtpeter.bounces.soft-limit}.
+ */
+@Stateless
+public class Bounces {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Suppressions suppressions;
+
+    @Inject
+    @ConfigProperty(name = "smtpeter.bounces.soft-limit", defaultValue = "5")
+    int softLimit;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Our own queue saw a permanent refusal: the same record as a bounce that came back later. */
+    public void refusedByNextHop(Delivery delivery, int code, String enhancedCode, String text) {
+        Hardness hardness = Hardness.of(enhancedCode, code);
+        record(delivery.getMessage().getAccount(), new Bounce(Instant.now(clock), accountId(delivery),
+                delivery.getMessage().getPublicId(), delivery.getRecipient(), "smtp-failure", "failure",
+                hardness.name().toLowerCase(java.util.Locale.ROOT), enhancedCode, hardness.category(enhancedCode), text, null));
+    }
+
+    /** Stores the bounce and applies the suppression rules. */
+    public Bounce record(Account account, Bounce bounce) {
+        em.persist(bounce);
+        if (account == null) {
+            return bounce;
+        }
+        if ("complaint".equals(bounce.getKind())) {
+            suppressions.suppress(account, bounce.getRecipient(), "complaint", bounce.getDiagnostic());
+        } else if ("hard".equals(bounce.getHardness())) {
+            suppressions.suppress(account, bounce.getRecipient(), "hard-bounce", bounce.getDiagnostic());
+        } else if ("soft".equals(bounce.getHardness()) && softBounces(account, bounce.getRecipient()) >= softLimit) {
+            suppressions.suppress(account, bounce.getRecipient(), "soft-bounces",
+                    softLimit + " soft bounces; last: " + bounce.getDiagnostic());
+        }
+        return bounce;
+    }
+
+    private long softBounces(Account account, String recipient) {
+        return em.createQuery("SELECT COUNT(b) FROM Bounce b WHERE b.accountId = :account AND b.recipient = :recipient"
+                        + " AND b.hardness = 'soft'", Long.class)
+                .setParameter("account", account.getId()).setParameter("recipient", recipient).getSingleResult();
+    }
+
+    private static Long accountId(Delivery delivery) {
+        return delivery.getMessage().getAccount() == null ? null : delivery.getMessage().getAccount().getId();
+    }
+
+    /** RFC 3463 classes: 5.x.x is permanent, except mailbox full and content or policy refusals. */
+    enum Hardness {
+        HARD, SOFT;
+
+        static Hardness of(String enhancedCode, int code) {
+            if (enhancedCode == null || enhancedCode.isEmpty()) {
+                return code >= 500 ? HARD : SOFT;
+            }
+            if (!enhancedCode.startsWith("5") || enhancedCode.equals("5.2.2") || enhancedCode.startsWith("5.7.")) {
+                return SOFT;
+            }
+            return HARD;
+        }
+
+        String category(String enhancedCode) {
+            if (enhancedCode == null) {
+                return "other";
+            }
+            if (enhancedCode.startsWith("5.1.") && !enhancedCode.equals("5.1.2") && !enhancedCode.equals("5.1.10")) {
+                return "unknown-user";
+            }
+            return switch (enhancedCode.substring(2)) {
+                case "1.2", "1.10", "4.4" -> "bad-domain";
+                case "2.1" -> "mailbox-disabled";
+                case "2.2" -> "mailbox-full";
+                default -> enhancedCode.startsWith("5.7.") ? "policy" : this == SOFT ? "temporary" : "other";
+            };
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.smtpeter.bounces.control;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import org.smtpeter.bounces.entity.Suppression;
+import org.smtpeter.credentials.entity.Account;
+
+/** The accounts' suppression lists: who is not sent to any more, and why. */
+@Stateless
+public class Suppressions {
+
+    @PersistenceContext
+    EntityManager em;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public Optional<Suppression> find(Account account, String address) {
+        return em.createNamedQuery(Suppression.FIND, Suppression.class)
+                .setParameter("account", account.getId())
+                .setParameter("address", Suppression.normalize(address))
+                .getResultStream().findFirst();
+    }
+
+    /** Adds the address unless it is listed already; returns the entry either way. */
+    public Suppression suppress(Account account, String address, String reason, String detail) {
+        return find(account, address).orElseGet(() -> {
+            Suppression suppression = new Suppression(em.merge(account), address, reason, detail, Instant.now(clock));
+            em.persist(suppression);
+            return suppression;
+        });
+    }
+
+    public List<Suppression> list(long accountId, String address, int offset, int limit) {
+        TypedQuery<Suppression> query = em.createQuery("SELECT s FROM Suppression s WHERE s.account.id = :account"
+                + (address == null ? "" : " AND s.address LIKE :address") + " ORDER BY s.createdAt DESC, s.id DESC",
+                Suppression.class).setParameter("account", accountId);
+        if (address != null) {
+            query.setParameter("address", "%" + Suppression.normalize(address) + "%");
+        }
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public Optional<Suppression> byId(long id) {
+        return Optional.ofNullable(em.find(Suppression.class, id));
+    }
+
+    public boolean remove(long id) {
+        Suppression suppression = em.find(Suppression.class, id);
+        if (suppression == null) {
+            return false;
+        }
+        em.remove(suppression);
+        return true;
+    }
+}

@@ -1,0 +1,131 @@
+package org.smtpeter.bounces.entity;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+/**
+ * Something that came back for one recipient of one message: a refusal our own queue saw, a
+ * delivery status notification, a non-standard bounce, an auto-reply or a complaint. The
+ * "bounces", "failures", "responses" and "abuses" logs are views of this table.
+ */
+@Entity
+@Table(name = "bounce", indexes = {
+        @Index(name = "bounce_message", columnList = "message_public_id"),
+        @Index(name = "bounce_recipient", columnList = "account_id, recipient")})
+public class Bounce {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE)
+    private Long id;
+
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
+
+    @Column(name = "account_id")
+    private Long accountId;
+
+    /** The message that bounced. */
+    @Column(name = "message_public_id", length = 40)
+    private String messagePublicId;
+
+    @Column(nullable = false, length = 320)
+    private String recipient;
+
+    /** smtp-failure, dsn-failure, non-standard, auto-reply, complaint, unknown. */
+    @Column(nullable = false, length = 20)
+    private String kind;
+
+    /** SMTPeter's buckets: failure, bounce, response. */
+    @Column(nullable = false, length = 10)
+    private String bucket;
+
+    /** hard or soft; null for auto-replies and complaints. */
+    @Column(length = 4)
+    private String hardness;
+
+    @Column(length = 12)
+    private String status;
+
+    @Column(length = 30)
+    private String category;
+
+    @Column(length = 1000)
+    private String diagnostic;
+
+    /** The incoming message that carried it (a DSN, an auto-reply...); null for our own queue's refusals. */
+    @Column(name = "source_message_public_id", length = 40)
+    private String sourceMessagePublicId;
+
+    protected Bounce() {
+    }
+
+    public Bounce(Instant occurredAt, Long accountId, String messagePublicId, String recipient, String kind, String bucket,
+                  String hardness, String status, String category, String diagnostic, String sourceMessagePublicId) {
+        this.occurredAt = occurredAt;
+        this.accountId = accountId;
+        this.messagePublicId = messagePublicId;
+        this.recipient = Suppression.normalize(recipient);
+        this.kind = kind;
+        this.bucket = bucket;
+        this.hardness = hardness;
+        this.status = status;
+        this.category = category;
+        this.diagnostic = diagnostic == null ? null : diagnostic.substring(0, Math.min(diagnostic.length(), 1000));
+        this.sourceMessagePublicId = sourceMessagePublicId;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Instant getOccurredAt() {
+        return occurredAt;
+    }
+
+    public Long getAccountId() {
+        return accountId;
+    }
+
+    public String getMessagePublicId() {
+        return messagePublicId;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public String getBucket() {
+        return bucket;
+    }
+
+    public String getHardness() {
+        return hardness;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public String getDiagnostic() {
+        return diagnostic;
+    }
+
+    public String getSourceMessagePublicId() {
+        return sourceMessagePublicId;
+    }
+}
