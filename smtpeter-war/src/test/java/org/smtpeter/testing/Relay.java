@@ -97,7 +97,10 @@ public final class Relay implements ExtensionContext.Store.CloseableResource {
      * must, and returns the public id from the 250 reply.
      */
     public String submit(String sender, byte[] raw, String... recipients) throws IOException {
-        TestCredential credential = newCredential();
+        return submit(newCredential(), sender, raw, recipients);
+    }
+
+    public String submit(TestCredential credential, String sender, byte[] raw, String... recipients) throws IOException {
         try (RawSmtpClient client = new RawSmtpClient(submissionPort())) {
             client.login(credential.username(), credential.password());
             RawSmtpClient.expect("250", client.command("MAIL FROM:<" + sender + ">"));

@@ -1,6 +1,9 @@
 package org.smtpeter.bounces.control;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
@@ -8,12 +11,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.smtpeter.bounces.entity.Bounce;
+import org.smtpeter.delivery.control.DeliveryQueue;
 import org.smtpeter.delivery.entity.Delivery;
+import org.smtpeter.messages.entity.EnvelopeRecipient;
 import org.smtpeter.messages.entity.Message;
 
 /**
  * Mail that arrives for the bounce domain: accepted only for tokens of real deliveries, stored
- * like any message, then understood and recorded against the message and recipient it is about.
+ * like any message, then understood and recorded against the message and recipient its VERP
+ * address names, and forwarded to the original sender when the credential wants that.
  */
 @Stateless
 public class BounceIntake {
@@ -23,6 +30,17 @@ public class BounceIntake {
 
     @Inject
     BounceAddresses addresses;
+
+    @Inject
+    BounceParser parser;
+
+    @Inject
+    Bounces bounces;
+
+    @Inject
+    DeliveryQueue deliveries;
+
+    private final Clock clock = Clock.systemUTC();
 
     public boolean isBounceDomain(String address) {
         return addresses.isBounceDomain(address);
@@ -35,13 +53,66 @@ public class BounceIntake {
 
     /** Called in the acceptance transaction of a message to bounce addresses. */
     public void receive(Message incoming, byte[] raw) {
-        for (var recipient : incoming.getRecipients()) {
-            delivery(recipient.getAddress()).ifPresent(delivery -> {
+        BounceReport report = parser.parse(raw);
+        Instant now = Instant.now(clock);
+        for (EnvelopeRecipient verp : incoming.getRecipients()) {
+            delivery(verp.getAddress()).ifPresent(delivery -> {
+                Message original = delivery.getMessage();
                 if (incoming.getAccount() == null) {
-                    incoming.sentBy(delivery.getMessage().getAccount(), null);
+                    incoming.sentBy(original.getAccount(), null);
+                }
+                bounces.record(original.getAccount(), bounce(report, delivery, incoming, now));
+                if (shouldForward(report, delivery)) {
+                    deliveries.forwardToSender(original, raw, now);
                 }
             });
         }
+    }
+
+    /** The VERP address says which recipient this is about; the report says what happened to it. */
+    private static Bounce bounce(BounceReport report, Delivery delivery, Message incoming, Instant now) {
+        Optional<RecipientReport> about = report.recipients().stream()
+                .filter(r -> r.address() != null && r.address().equalsIgnoreCase(delivery.getRecipient()))
+                .findFirst()
+                .or(() -> report.recipients().size() == 1 ? Optional.of(report.recipients().get(0)) : Optional.empty());
+        Classification.Hardness hardness = about.map(RecipientReport::hardness).orElse(Classification.Hardness.NONE);
+        Message original = delivery.getMessage();
+        return new Bounce(now, original.getAccount() == null ? null : original.getAccount().getId(),
+                original.getPublicId(), delivery.getRecipient(), kind(report.kind()),
+                report.bucket().name().toLowerCase(Locale.ROOT),
+                hardness == Classification.Hardness.NONE ? null : hardness.name().toLowerCase(Locale.ROOT),
+                about.map(RecipientReport::status).orElse(null),
+                about.map(r -> r.category().code()).orElse(null),
+                about.map(r -> r.reported().diagnostic()).orElse(report.subject()),
+                incoming.getPublicId());
+    }
+
+    /** Per credential; a recognised DSN for a recipient that asked NOTIFY=NEVER is swallowed. */
+    private static boolean shouldForward(BounceReport report, Delivery delivery) {
+        Message original = delivery.getMessage();
+        if (original.getCredential() == null || !original.getCredential().isForwardBounces()
+                || original.getReversePath() == null || original.getReversePath().isEmpty()) {
+            return false;
+        }
+        boolean recognisedDsn = report.structured() && report.kind().name().startsWith("DSN_");
+        boolean never = original.getRecipients().stream()
+                .filter(r -> r.getAddress().equalsIgnoreCase(delivery.getRecipient()))
+                .anyMatch(r -> "NEVER".equals(r.getNotifyConditions()));
+        return !(recognisedDsn && never);
+    }
+
+    private static String kind(BounceReport.Kind kind) {
+        return switch (kind) {
+            case DSN_FAILURE -> "dsn-failure";
+            case DSN_DELAYED -> "dsn-delayed";
+            case DSN_DELIVERED -> "dsn-delivered";
+            case DSN_RELAYED -> "dsn-relayed";
+            case NON_STANDARD_BOUNCE -> "non-standard";
+            case AUTO_REPLY -> "auto-reply";
+            case HUMAN_REPLY -> "reply";
+            case COMPLAINT -> "complaint";
+            case UNKNOWN -> "unknown";
+        };
     }
 
     private Optional<Delivery> delivery(String address) {

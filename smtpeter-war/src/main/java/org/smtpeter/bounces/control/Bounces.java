@@ -27,6 +27,9 @@ public class Bounces {
     Suppressions suppressions;
 
     @Inject
+    BounceClassifier classifier;
+
+    @Inject
     @ConfigProperty(name = "smtpeter.bounces.soft-limit", defaultValue = "5")
     int softLimit;
 
@@ -34,10 +37,13 @@ public class Bounces {
 
     /** Our own queue saw a permanent refusal: the same record as a bounce that came back later. */
     public void refusedByNextHop(Delivery delivery, int code, String enhancedCode, String text) {
-        Hardness hardness = Hardness.of(enhancedCode, code);
+        Classification classification = classifier.classify(ReportedRecipient.Action.FAILED, enhancedCode,
+                code > 0 ? code + " " + text : text);
+        Classification.Hardness hardness = classification.hardness();
         record(delivery.getMessage().getAccount(), new Bounce(Instant.now(clock), accountId(delivery),
                 delivery.getMessage().getPublicId(), delivery.getRecipient(), "smtp-failure", "failure",
-                hardness.name().toLowerCase(java.util.Locale.ROOT), enhancedCode, hardness.category(enhancedCode), text, null));
+                hardness == Classification.Hardness.NONE ? null : hardness.name().toLowerCase(java.util.Locale.ROOT),
+                classification.status(), classification.category().code(), text, null));
     }
 
     /** Stores the bounce and applies the suppression rules. */
@@ -65,35 +71,5 @@ public class Bounces {
 
     private static Long accountId(Delivery delivery) {
         return delivery.getMessage().getAccount() == null ? null : delivery.getMessage().getAccount().getId();
-    }
-
-    /** RFC 3463 classes: 5.x.x is permanent, except mailbox full and content or policy refusals. */
-    enum Hardness {
-        HARD, SOFT;
-
-        static Hardness of(String enhancedCode, int code) {
-            if (enhancedCode == null || enhancedCode.isEmpty()) {
-                return code >= 500 ? HARD : SOFT;
-            }
-            if (!enhancedCode.startsWith("5") || enhancedCode.equals("5.2.2") || enhancedCode.startsWith("5.7.")) {
-                return SOFT;
-            }
-            return HARD;
-        }
-
-        String category(String enhancedCode) {
-            if (enhancedCode == null) {
-                return "other";
-            }
-            if (enhancedCode.startsWith("5.1.") && !enhancedCode.equals("5.1.2") && !enhancedCode.equals("5.1.10")) {
-                return "unknown-user";
-            }
-            return switch (enhancedCode.substring(2)) {
-                case "1.2", "1.10", "4.4" -> "bad-domain";
-                case "2.1" -> "mailbox-disabled";
-                case "2.2" -> "mailbox-full";
-                default -> enhancedCode.startsWith("5.7.") ? "policy" : this == SOFT ? "temporary" : "other";
-            };
-        }
     }
 }

@@ -21,15 +21,14 @@ import jakarta.ws.rs.core.MediaType;
 import org.smtpeter.delivery.control.DeliveryLog;
 import org.smtpeter.delivery.control.DeliveryQueue;
 import org.smtpeter.delivery.entity.Delivery;
-import org.smtpeter.delivery.entity.DeliveryAttempt;
 import org.smtpeter.delivery.entity.DeliveryState;
 import org.smtpeter.rest.boundary.Paging;
 
 /**
- * The outbound queue and its logs: deliveries (the "deliveries" and "failures" logs are the
- * delivered and failed ones), attempts, and the operator's retry and cancel.
+ * The outbound queue: deliveries (the "deliveries" and "failures" logs are the delivered and
+ * failed ones) and the operator's retry and cancel.
  */
-@Path("")
+@Path("deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeliveriesResource {
 
@@ -51,18 +50,7 @@ public class DeliveriesResource {
         }
     }
 
-    public record AttemptView(long id, long deliveryId, String messageId, String recipient, Instant time,
-                              long durationMillis, String remoteHost, String remoteIp, int code, String enhancedCode,
-                              String reply, String tls, String outcome) {
-        static AttemptView of(DeliveryAttempt a) {
-            return new AttemptView(a.getId(), a.getDelivery().getId(), a.getMessagePublicId(), a.getRecipient(),
-                    a.getStartedAt(), a.getDurationMillis(), a.getRemoteHost(), a.getRemoteIp(), a.getCode(),
-                    a.getEnhancedCode(), a.getReply(), a.getTlsProtocol(), a.getOutcome().name().toLowerCase(Locale.ROOT));
-        }
-    }
-
     @GET
-    @Path("deliveries")
     public List<DeliveryView> deliveries(@QueryParam("state") String state, @QueryParam("message") String message,
                                          @QueryParam("recipient") String recipient, @QueryParam("from") String from,
                                          @QueryParam("to") String to,
@@ -74,7 +62,7 @@ public class DeliveriesResource {
     }
 
     @GET
-    @Path("deliveries/{id}")
+    @Path("{id}")
     public DeliveryView delivery(@PathParam("id") long id) {
         Delivery delivery = log.find(id);
         if (delivery == null) {
@@ -84,28 +72,17 @@ public class DeliveriesResource {
     }
 
     @POST
-    @Path("deliveries/{id}/retry")
+    @Path("{id}/retry")
     public DeliveryView retry(@PathParam("id") long id) {
         return queue.retryNow(id).map(DeliveryView::of)
                 .orElseThrow(() -> conflictOrMissing(id, "only queued or deferred deliveries can be retried"));
     }
 
     @POST
-    @Path("deliveries/{id}/cancel")
+    @Path("{id}/cancel")
     public DeliveryView cancel(@PathParam("id") long id) {
         return queue.cancel(id).map(DeliveryView::of)
                 .orElseThrow(() -> conflictOrMissing(id, "the delivery is finished already"));
-    }
-
-    @GET
-    @Path("attempts")
-    public List<AttemptView> attempts(@QueryParam("message") String message, @QueryParam("recipient") String recipient,
-                                      @QueryParam("from") String from, @QueryParam("to") String to,
-                                      @QueryParam("offset") @DefaultValue("0") int offset,
-                                      @QueryParam("limit") @DefaultValue("100") int limit) {
-        Paging paging = Paging.of(offset, limit);
-        return log.attempts(filter(message, recipient, from, to), paging.offset(), paging.limit())
-                .stream().map(AttemptView::of).toList();
     }
 
     private WebApplicationException conflictOrMissing(long id, String conflict) {
@@ -113,7 +90,7 @@ public class DeliveriesResource {
                 : new WebApplicationException(conflict, 409);
     }
 
-    private static DeliveryLog.Filter filter(String message, String recipient, String from, String to) {
+    static DeliveryLog.Filter filter(String message, String recipient, String from, String to) {
         return new DeliveryLog.Filter(message, recipient, instant("from", from), instant("to", to));
     }
 

@@ -204,7 +204,15 @@ public class DeliveryQueue {
 
     private void queueNotification(Message original, List<DeliveryReports.Entry> entries, Instant now) {
         byte[] originalRaw = em.find(MessageSource.class, original.getId()).getRaw();
-        DeliveryReports.Notification notification = reports.compose(original, originalRaw, entries, now);
+        queue(reports.compose(original, originalRaw, entries, now));
+    }
+
+    /** Passes what came back for a message (a bounce, a reply) on to its sender, unchanged. */
+    public void forwardToSender(Message original, byte[] raw, Instant now) {
+        queue(reports.toSender(original, raw, now));
+    }
+
+    private void queue(DeliveryReports.Notification notification) {
         em.persist(notification.message());
         em.persist(new MessageSource(notification.message(), notification.raw()));
         enqueue(notification.message());

@@ -94,6 +94,15 @@ public class DeliveryReports {
         System.arraycopy(returned, 0, raw, head.length, returned.length);
         System.arraycopy(tail, 0, raw, head.length + returned.length, tail.length);
 
+        return toSender(original, publicId, raw, now);
+    }
+
+    /** A message to the original envelope sender with the given content, e.g. a forwarded bounce. */
+    public Notification toSender(Message original, byte[] raw, Instant now) {
+        return toSender(original, ids.next(), raw, now);
+    }
+
+    private Notification toSender(Message original, String publicId, byte[] raw, Instant now) {
         Message notification = new Message(publicId, now, raw.length);
         notification.sentBy(original.getAccount(), null);
         notification.receivedFrom("dsn", "127.0.0.1", settings.hostName(), null, null);

@@ -6,7 +6,9 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
 import org.smtpeter.bounces.boundary.BouncesResource;
+import org.smtpeter.bounces.boundary.SuppressionsResource;
 import org.smtpeter.credentials.boundary.AccountsResource;
+import org.smtpeter.delivery.boundary.AttemptsResource;
 import org.smtpeter.delivery.boundary.DeliveriesResource;
 import org.smtpeter.messages.boundary.MessagesResource;
 import org.smtpeter.tracking.boundary.TrackingEventsResource;
@@ -21,8 +23,8 @@ public class RestApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(AccountsResource.class, MessagesResource.class, DeliveriesResource.class,
-                TrackingEventsResource.class, BouncesResource.class, AdminTokenFilter.class,
+        return Set.of(AccountsResource.class, MessagesResource.class, DeliveriesResource.class, AttemptsResource.class,
+                TrackingEventsResource.class, BouncesResource.class, SuppressionsResource.class, AdminTokenFilter.class,
                 ErrorMappers.WebApplication.class, ErrorMappers.UnreadableJson.class, ErrorMappers.Processing.class,
                 ErrorMappers.Ejb.class, ErrorMappers.Duplicate.class);
     }

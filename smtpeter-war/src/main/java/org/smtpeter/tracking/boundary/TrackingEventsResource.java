@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -17,12 +18,12 @@ import org.smtpeter.tracking.control.TrackingLog;
 import org.smtpeter.tracking.entity.TrackingEvent;
 
 /** The clicks and opens logs in the admin API. */
-@Path("")
+@Path("{log: clicks|opens}")
 @Produces(MediaType.APPLICATION_JSON)
 public class TrackingEventsResource {
 
     @Inject
-    TrackingLog log;
+    TrackingLog tracking;
 
     public record EventView(long id, String kind, String messageId, String recipient, int position, String url,
                             Instant time, String ip, String userAgent, boolean machine) {
@@ -34,23 +35,16 @@ public class TrackingEventsResource {
     }
 
     @GET
-    @Path("clicks")
-    public List<EventView> clicks(@QueryParam("message") String message, @QueryParam("recipient") String recipient,
+    public List<EventView> events(@PathParam("log") String log, @QueryParam("message") String message,
+                                  @QueryParam("recipient") String recipient,
                                   @QueryParam("offset") @DefaultValue("0") int offset,
                                   @QueryParam("limit") @DefaultValue("100") int limit) {
-        return events(TrackingEvent.Kind.CLICK, message, recipient, offset, limit);
-    }
-
-    @GET
-    @Path("opens")
-    public List<EventView> opens(@QueryParam("message") String message, @QueryParam("recipient") String recipient,
-                                 @QueryParam("offset") @DefaultValue("0") int offset,
-                                 @QueryParam("limit") @DefaultValue("100") int limit) {
-        return events(TrackingEvent.Kind.OPEN, message, recipient, offset, limit);
+        return events("clicks".equals(log) ? TrackingEvent.Kind.CLICK : TrackingEvent.Kind.OPEN, message, recipient,
+                offset, limit);
     }
 
     private List<EventView> events(TrackingEvent.Kind kind, String message, String recipient, int offset, int limit) {
         Paging paging = Paging.of(offset, limit);
-        return log.events(kind, message, recipient, paging.offset(), paging.limit()).stream().map(EventView::of).toList();
+        return tracking.events(kind, message, recipient, paging.offset(), paging.limit()).stream().map(EventView::of).toList();
     }
 }

@@ -1,0 +1,87 @@
+package org.smtpeter.bounces.boundary;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.smtpeter.bounces.control.Suppressions;
+import org.smtpeter.bounces.entity.Suppression;
+import org.smtpeter.credentials.control.Accounts;
+import org.smtpeter.credentials.entity.Account;
+import org.smtpeter.rest.boundary.Paging;
+
+/** An account's suppression list: search, add, remove. */
+@Path("accounts/{account}/suppressions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SuppressionsResource {
+
+    @Inject
+    Suppressions suppressions;
+
+    @Inject
+    Accounts accounts;
+
+    @PathParam("account")
+    long accountId;
+
+    public record SuppressionView(long id, long accountId, String address, String reason, String detail, Instant createdAt) {
+        static SuppressionView of(Suppression s) {
+            return new SuppressionView(s.getId(), s.getAccount().getId(), s.getAddress(), s.getReason(), s.getDetail(),
+                    s.getCreatedAt());
+        }
+    }
+
+    public record NewSuppression(String address, String detail) {
+    }
+
+    @GET
+    public List<SuppressionView> list(@QueryParam("address") String address,
+                                      @QueryParam("offset") @DefaultValue("0") int offset,
+                                      @QueryParam("limit") @DefaultValue("100") int limit) {
+        Paging paging = Paging.of(offset, limit);
+        account();
+        return suppressions.list(accountId, address, paging.offset(), paging.limit()).stream()
+                .map(SuppressionView::of).toList();
+    }
+
+    @POST
+    public Response add(NewSuppression request) {
+        if (request == null || request.address() == null || !request.address().contains("@")
+                || request.address().length() > 320) {
+            throw new BadRequestException("address is required (an email address)");
+        }
+        Suppression suppression = suppressions.suppress(account(), request.address(), "manual", request.detail());
+        return Response.created(URI.create("accounts/" + accountId + "/suppressions/" + suppression.getId()))
+                .entity(SuppressionView.of(suppression)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response remove(@PathParam("id") long id) {
+        boolean ours = suppressions.byId(id).filter(s -> s.getAccount().getId() == accountId).isPresent();
+        if (!ours || !suppressions.remove(id)) {
+            throw new NotFoundException("No suppression " + id + " in account " + accountId);
+        }
+        return Response.noContent().build();
+    }
+
+    private Account account() {
+        return accounts.find(accountId).orElseThrow(() -> new NotFoundException("No account " + accountId));
+    }
+}

@@ -1,0 +1,26 @@
+package org.smtpeter.bounces.control;
+
+import java.util.List;
+
+/**
+ * The machine-readable part of an RFC 5965 (ARF) feedback report. Addresses are without angle
+ * brackets; absent fields are null or empty lists (providers often redact the recipient).
+ *
+ * @param feedbackType     Feedback-Type, lower case: abuse, fraud, virus, other (RFC 5965 3.5)
+ * @param userAgent        User-Agent of the reporting system
+ * @param version          Version (1)
+ * @param originalMailFrom Original-Mail-From: the envelope sender, i.e. our VERP address
+ * @param originalRcptTo   Original-Rcpt-To values (may repeat)
+ * @param reportedDomains  Reported-Domain values (may repeat)
+ * @param sourceIp         Source-IP: the address our relay sent from
+ * @param arrivalDate      Arrival-Date as written
+ */
+public record FeedbackReport(String feedbackType, String userAgent, String version, String originalMailFrom,
+                             List<String> originalRcptTo, List<String> reportedDomains, String sourceIp,
+                             String arrivalDate) {
+
+    public FeedbackReport {
+        originalRcptTo = List.copyOf(originalRcptTo);
+        reportedDomains = List.copyOf(reportedDomains);
+    }
+}
