@@ -98,8 +98,12 @@ public class Courier {
             this.release = release;
         }
 
+        /**
+         * Not {@code transport.isConnected()}: that costs a NOOP round trip per message. A connection
+         * that failed is closed where it failed, which is all this needs to know.
+         */
         boolean isOpen() {
-            return release != null && transport != null && transport.isConnected();
+            return release != null && transport != null;
         }
 
         void close() {
@@ -180,6 +184,9 @@ public class Courier {
             collectRecipientReplies(dataRefused, replies);
             Reply refused = Reply.parse(dataRefused.getReturnCode(), dataRefused.getMessage());
             deliveryIds.keySet().forEach(address -> replies.putIfAbsent(address, refused));
+            if (refused.code() == 0) {
+                closeQuietly(connection); // no reply at all: the connection is gone, the next parcel reconnects
+            }
         } catch (SendFailedException partial) {
             collectRecipientReplies(partial, replies);
             Reply accepted = Reply.parse(connection.transport.getLastReturnCode(), connection.transport.getLastServerResponse());
