@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.smtpeter.bounces.control.BounceLog;
 import org.smtpeter.bounces.entity.Bounce;
+import org.smtpeter.rest.boundary.Caller;
 import org.smtpeter.rest.boundary.Paging;
 
 /** What came back: the bounces log (with its failures and responses) and the abuses log. */
@@ -24,6 +25,8 @@ public class BouncesResource {
     @Inject
     BounceLog bounces;
 
+    @Inject
+    Caller caller;
 
     public record BounceView(long id, Instant time, String messageId, String recipient, String kind, String bucket,
                              String hardness, String status, String category, String diagnostic, String sourceMessageId) {
@@ -44,6 +47,6 @@ public class BouncesResource {
 
     private List<BounceView> list(boolean complaints, String message, String recipient, int offset, int limit) {
         Paging paging = Paging.of(offset, limit);
-        return bounces.list(complaints, message, recipient, paging.offset(), paging.limit()).stream().map(BounceView::of).toList();
+        return bounces.list(complaints, message, recipient, caller.accountScope(), paging.offset(), paging.limit()).stream().map(BounceView::of).toList();
     }
 }

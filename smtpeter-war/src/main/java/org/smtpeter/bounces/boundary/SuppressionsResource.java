@@ -23,6 +23,7 @@ import org.smtpeter.bounces.control.Suppressions;
 import org.smtpeter.bounces.entity.Suppression;
 import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.entity.Account;
+import org.smtpeter.rest.boundary.Caller;
 import org.smtpeter.rest.boundary.Paging;
 
 /** An account's suppression list: search, add, remove. */
@@ -36,6 +37,9 @@ public class SuppressionsResource {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    Caller caller;
 
     @PathParam("account")
     long accountId;
@@ -71,17 +75,34 @@ public class SuppressionsResource {
                 .entity(SuppressionView.of(suppression)).build();
     }
 
+    @GET
+    @Path("{id}")
+    public SuppressionView get(@PathParam("id") long id) {
+        return SuppressionView.of(ours(id));
+    }
+
     @DELETE
     @Path("{id}")
     public Response remove(@PathParam("id") long id) {
-        boolean ours = suppressions.byId(id).filter(s -> s.getAccount().getId() == accountId).isPresent();
-        if (!ours || !suppressions.remove(id)) {
-            throw new NotFoundException("No suppression " + id + " in account " + accountId);
+        ours(id);
+        if (!suppressions.remove(id)) {
+            throw notFound(id);
         }
         return Response.noContent().build();
     }
 
+    /** The entry when it is on this account's list (and the caller may see the account); else 404. */
+    private Suppression ours(long id) {
+        account();
+        return suppressions.byId(id).filter(s -> s.getAccount().getId() == accountId).orElseThrow(() -> notFound(id));
+    }
+
+    private NotFoundException notFound(long id) {
+        return new NotFoundException("No suppression " + id + " in account " + accountId);
+    }
+
     private Account account() {
+        caller.requireAccess(accountId);
         return accounts.find(accountId).orElseThrow(() -> new NotFoundException("No account " + accountId));
     }
 }

@@ -20,11 +20,21 @@ public class BounceLog {
      * @param complaints true for the abuses log, false for everything else that came back
      */
     public List<Bounce> list(boolean complaints, String messageId, String recipient, int offset, int limit) {
+        return list(complaints, messageId, recipient, null, offset, limit);
+    }
+
+    /** @param accountId only this account's, or null for all */
+    public List<Bounce> list(boolean complaints, String messageId, String recipient, Long accountId, int offset,
+                             int limit) {
         String jpql = "SELECT b FROM Bounce b WHERE b.kind " + (complaints ? "=" : "<>") + " 'complaint'"
+                + (accountId == null ? "" : " AND b.accountId = :account")
                 + (messageId == null ? "" : " AND b.messagePublicId = :message")
                 + (recipient == null ? "" : " AND b.recipient = :recipient")
                 + " ORDER BY b.occurredAt DESC, b.id DESC";
         TypedQuery<Bounce> query = em.createQuery(jpql, Bounce.class);
+        if (accountId != null) {
+            query.setParameter("account", accountId);
+        }
         if (messageId != null) {
             query.setParameter("message", messageId);
         }

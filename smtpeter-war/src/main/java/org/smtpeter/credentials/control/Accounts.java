@@ -14,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.credentials.entity.FeatureSet;
 import org.smtpeter.credentials.entity.SmtpCredential;
+import org.smtpeter.delivery.entity.DeliveryState;
 
 /** Creates and finds accounts and their SMTP credentials; the REST API and the dashboard share it. */
 @Stateless
@@ -81,5 +82,76 @@ public class Accounts {
     public Optional<SmtpCredential> credentialByUsername(String username) {
         return em.createNamedQuery(SmtpCredential.BY_USERNAME, SmtpCredential.class)
                 .setParameter("username", username).getResultStream().findFirst();
+    }
+
+    public Optional<SmtpCredential> credential(long id) {
+        return Optional.ofNullable(em.find(SmtpCredential.class, id));
+    }
+
+    /** A disabled credential fails SMTP AUTH with 535 like a wrong password; its history stays. */
+    public void setEnabled(long credentialId, boolean enabled) {
+        existing(credentialId).setEnabled(enabled);
+    }
+
+    public void updateFeatures(long credentialId, FeatureSet features, boolean forwardBounces) {
+        SmtpCredential credential = existing(credentialId);
+        credential.setFeatures(features);
+        credential.setForwardBounces(forwardBounces);
+    }
+
+    /** A new password for the same user name; the old one stops working at once. Shown only here. */
+    public NewCredential rotatePassword(long credentialId) {
+        SmtpCredential credential = existing(credentialId);
+        char[] password = Secrets.password();
+        try {
+            credential.changePasswordHash(hashing.hash(password));
+            return new NewCredential(credential, new String(password));
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * Deletes the credential. Its messages stay (and with them deliveries, bounces and clicks): they
+     * are detached and keep a copy of the user name, so the log still says who sent them.
+     */
+    public void deleteCredential(long credentialId) {
+        SmtpCredential credential = existing(credentialId);
+        em.createQuery("UPDATE Message m SET m.credentialUsername = :username, m.credential = NULL"
+                        + " WHERE m.credential.id = :credential")
+                .setParameter("username", credential.getUsername())
+                .setParameter("credential", credentialId)
+                .executeUpdate();
+        em.remove(credential);
+    }
+
+    /**
+     * Deletes an account with its credentials, API tokens and suppression list. Its messages stay
+     * as history, detached from it; mail still waiting in the queue is cancelled, because nobody
+     * owns it any more.
+     */
+    public void deleteAccount(long accountId) {
+        Account account = find(accountId).orElseThrow(() -> new UnknownCredentialException("No account " + accountId));
+        Instant now = Instant.now(clock);
+        // The version goes up as well, so a worker that claimed one of them meanwhile fails its optimistic lock.
+        em.createQuery("UPDATE Delivery d SET d.state = :cancelled, d.finishedAt = :now, d.version = d.version + 1"
+                        + " WHERE d.state IN :waiting"
+                        + " AND d.message.id IN (SELECT m.id FROM Message m WHERE m.account.id = :account)")
+                .setParameter("cancelled", DeliveryState.CANCELLED).setParameter("now", now)
+                .setParameter("waiting", List.of(DeliveryState.QUEUED, DeliveryState.DEFERRED))
+                .setParameter("account", accountId).executeUpdate();
+        credentials(account).forEach(credential -> deleteCredential(credential.getId()));
+        em.createQuery("UPDATE Message m SET m.account = NULL WHERE m.account.id = :account")
+                .setParameter("account", accountId).executeUpdate();
+        em.createQuery("DELETE FROM Suppression s WHERE s.account.id = :account")
+                .setParameter("account", accountId).executeUpdate();
+        em.createQuery("DELETE FROM ApiToken t WHERE t.account.id = :account")
+                .setParameter("account", accountId).executeUpdate();
+        em.remove(em.merge(account));
+    }
+
+    private SmtpCredential existing(long credentialId) {
+        return credential(credentialId)
+                .orElseThrow(() -> new UnknownCredentialException("No credential " + credentialId));
     }
 }

@@ -99,6 +99,14 @@ public class SmtpCredential {
         return features;
     }
 
+    public void setFeatures(FeatureSet features) {
+        this.features = features;
+    }
+
+    public void changePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
     public boolean isForwardBounces() {
         return forwardBounces;
     }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.smtpeter.delivery.control.DeliveryLog;
 import org.smtpeter.delivery.entity.DeliveryAttempt;
+import org.smtpeter.rest.boundary.Caller;
 import org.smtpeter.rest.boundary.Paging;
 
 /** SMTPeter's "attempts" log: every try to hand a copy to the next hop, with the remote reply. */
@@ -23,6 +24,9 @@ public class AttemptsResource {
 
     @Inject
     DeliveryLog log;
+
+    @Inject
+    Caller caller;
 
     public record AttemptView(long id, long deliveryId, String messageId, String recipient, Instant time,
                               long durationMillis, String remoteHost, String remoteIp, int code, String enhancedCode,
@@ -40,7 +44,7 @@ public class AttemptsResource {
                                       @QueryParam("offset") @DefaultValue("0") int offset,
                                       @QueryParam("limit") @DefaultValue("100") int limit) {
         Paging paging = Paging.of(offset, limit);
-        return log.attempts(DeliveriesResource.filter(message, recipient, from, to), paging.offset(), paging.limit())
+        return log.attempts(DeliveriesResource.filter(message, recipient, from, to, caller.accountScope()), paging.offset(), paging.limit())
                 .stream().map(AttemptView::of).toList();
     }
 }

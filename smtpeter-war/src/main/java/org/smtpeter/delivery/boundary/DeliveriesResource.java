@@ -1,7 +1,6 @@
 package org.smtpeter.delivery.boundary;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,6 +21,8 @@ import org.smtpeter.delivery.control.DeliveryLog;
 import org.smtpeter.delivery.control.DeliveryQueue;
 import org.smtpeter.delivery.entity.Delivery;
 import org.smtpeter.delivery.entity.DeliveryState;
+import org.smtpeter.rest.boundary.Caller;
+import org.smtpeter.rest.boundary.Instants;
 import org.smtpeter.rest.boundary.Paging;
 
 /**
@@ -37,6 +38,9 @@ public class DeliveriesResource {
 
     @Inject
     DeliveryQueue queue;
+
+    @Inject
+    Caller caller;
 
     public record DeliveryView(long id, String messageId, String recipient, String state, int attempts,
                                Instant nextAttemptAt, Instant lastAttemptAt, Instant finishedAt, Instant expiresAt,
@@ -57,23 +61,21 @@ public class DeliveriesResource {
                                          @QueryParam("offset") @DefaultValue("0") int offset,
                                          @QueryParam("limit") @DefaultValue("100") int limit) {
         Paging paging = Paging.of(offset, limit);
-        return log.deliveries(filter(message, recipient, from, to), state(state), paging.offset(), paging.limit())
+        return log.deliveries(filter(message, recipient, from, to, caller.accountScope()), state(state),
+                        paging.offset(), paging.limit())
                 .stream().map(DeliveryView::of).toList();
     }
 
     @GET
     @Path("{id}")
     public DeliveryView delivery(@PathParam("id") long id) {
-        Delivery delivery = log.find(id);
-        if (delivery == null) {
-            throw new NotFoundException("No delivery " + id);
-        }
-        return DeliveryView.of(delivery);
+        return DeliveryView.of(visible(id));
     }
 
     @POST
     @Path("{id}/retry")
     public DeliveryView retry(@PathParam("id") long id) {
+        visible(id);
         return queue.retryNow(id).map(DeliveryView::of)
                 .orElseThrow(() -> conflictOrMissing(id, "only queued or deferred deliveries can be retried"));
     }
@@ -81,6 +83,7 @@ public class DeliveriesResource {
     @POST
     @Path("{id}/cancel")
     public DeliveryView cancel(@PathParam("id") long id) {
+        visible(id);
         return queue.cancel(id).map(DeliveryView::of)
                 .orElseThrow(() -> conflictOrMissing(id, "the delivery is finished already"));
     }
@@ -90,23 +93,22 @@ public class DeliveriesResource {
                 : new WebApplicationException(conflict, 409);
     }
 
-    static DeliveryLog.Filter filter(String message, String recipient, String from, String to) {
-        return new DeliveryLog.Filter(message, recipient, instant("from", from), instant("to", to));
+    /** Another account's delivery is 404, as if it did not exist. */
+    private Delivery visible(long id) {
+        return log.find(id, caller.accountScope()).orElseThrow(() -> new NotFoundException("No delivery " + id));
     }
 
-    private static Instant instant(String name, String value) {
-        try {
-            return value == null ? null : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(name + " must be an ISO-8601 instant such as 2026-11-26T12:00:00Z");
-        }
+    static DeliveryLog.Filter filter(String message, String recipient, String from, String to, Long account) {
+        return new DeliveryLog.Filter(message, recipient, Instants.parse("from", from), Instants.parse("to", to),
+                account);
     }
 
     private static DeliveryState state(String value) {
         try {
             return value == null ? null : DeliveryState.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("state must be one of queued, sending, deferred, delivered, failed, cancelled");
+            throw new BadRequestException("state must be one of queued, sending, deferred, delivered, failed, cancelled, "
+                    + "suppressed");
         }
     }
 }

@@ -3,6 +3,7 @@ package org.smtpeter.delivery.control;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -20,13 +21,17 @@ public class DeliveryLog {
     @PersistenceContext
     EntityManager em;
 
-    /** Filters; any may be null. */
-    public record Filter(String messageId, String recipient, Instant from, Instant to) {
+    /** Filters; any may be null. {@code accountId} restricts to one account's messages. */
+    public record Filter(String messageId, String recipient, Instant from, Instant to, Long accountId) {
+
+        public Filter(String messageId, String recipient, Instant from, Instant to) {
+            this(messageId, recipient, from, to, null);
+        }
     }
 
     public List<Delivery> deliveries(Filter filter, DeliveryState state, int offset, int limit) {
         Query<Delivery> query = new Query<>("SELECT d FROM Delivery d", "d.message.publicId", "d.recipient",
-                "COALESCE(d.finishedAt, d.lastAttemptAt, d.nextAttemptAt)", filter);
+                "COALESCE(d.finishedAt, d.lastAttemptAt, d.nextAttemptAt)", "d.message.account.id", filter);
         if (state != null) {
             query.where("d.state = :state", "state", state);
         }
@@ -35,11 +40,17 @@ public class DeliveryLog {
 
     public List<DeliveryAttempt> attempts(Filter filter, int offset, int limit) {
         return new Query<DeliveryAttempt>("SELECT a FROM DeliveryAttempt a", "a.messagePublicId", "a.recipient",
-                "a.startedAt", filter).run(em, DeliveryAttempt.class, "a.startedAt DESC, a.id DESC", offset, limit);
+                "a.startedAt", "a.delivery.message.account.id", filter).run(em, DeliveryAttempt.class, "a.startedAt DESC, a.id DESC", offset, limit);
     }
 
     public Delivery find(long id) {
         return em.find(Delivery.class, id);
+    }
+
+    /** The delivery when it exists and, for a non-null {@code accountId}, is of that account's message. */
+    public Optional<Delivery> find(long id, Long accountId) {
+        return Optional.ofNullable(find(id)).filter(d -> accountId == null || d.getMessage().getAccount() != null
+                && accountId.equals(d.getMessage().getAccount().getId()));
     }
 
     /** A JPQL query assembled from optional conditions. */
@@ -48,8 +59,12 @@ public class DeliveryLog {
         private final List<Object[]> parameters = new ArrayList<>();
         private boolean hasWhere;
 
-        Query(String select, String messageField, String recipientField, String timeField, Filter filter) {
+        Query(String select, String messageField, String recipientField, String timeField, String accountField,
+              Filter filter) {
             jpql = new StringBuilder(select);
+            if (filter.accountId() != null) {
+                where(accountField + " = :account", "account", filter.accountId());
+            }
             if (filter.messageId() != null) {
                 where(messageField + " = :messageId", "messageId", filter.messageId());
             }

@@ -111,7 +111,7 @@ public class OutgoingMessages {
     /** RFC 5321 4.4 with RFC 3848 protocol names; the password is of course never part of it. */
     String received(Message message) {
         boolean tls = message.getTlsProtocol() != null;
-        boolean authenticated = message.getCredential() != null;
+        boolean authenticated = message.getCredentialUsername() != null;
         String protocol = "ESMTP" + (tls ? "S" : "") + (authenticated ? "A" : "");
         StringBuilder header = new StringBuilder("Received: from ")
                 .append(message.getClientHelo() == null ? "unknown" : sanitize(message.getClientHelo()))
@@ -121,7 +121,7 @@ public class OutgoingMessages {
             header.append("\r\n\t(").append(message.getTlsProtocol()).append(' ').append(message.getTlsCipher()).append(')');
         }
         if (authenticated) {
-            header.append("\r\n\t(authenticated as ").append(message.getCredential().getUsername()).append(')');
+            header.append("\r\n\t(authenticated as ").append(message.getCredentialUsername()).append(')');
         }
         return header.append("\r\n\tid ").append(message.getPublicId()).append(";\r\n\t")
                 .append(RFC_5322_DATE.format(message.getReceivedAt())).toString();

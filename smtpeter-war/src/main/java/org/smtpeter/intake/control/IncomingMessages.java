@@ -4,6 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.io.UnsupportedEncodingException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -13,6 +17,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -63,11 +68,13 @@ public class IncomingMessages {
     public String store(Envelope envelope, ReceivedMessage received) {
         byte[] raw = read(received);
         Message message = new Message(ids.next(), Instant.now(clock), raw.length);
+        InternetHeaders headers = headers(raw);
+        message.titled(subject(headers));
         if (envelope.isAuthenticated()) {
             SmtpCredential credential = accounts.credentialByUsername(envelope.authenticatedUser())
                     .orElseThrow(() -> new IllegalStateException("credential vanished during the session"));
             message.sentBy(credential.getAccount(), credential);
-            AppliedFeatures features = featureHeaders.resolve(credential.getFeatures(), headers(raw));
+            AppliedFeatures features = featureHeaders.resolve(credential.getFeatures(), headers);
             message.applied(features.properties(), features.tags());
         }
         var client = envelope.client();
@@ -95,6 +102,33 @@ public class IncomingMessages {
             return new InternetHeaders(new ByteArrayInputStream(raw));
         } catch (MessagingException unparsable) {
             return new InternetHeaders(); // the credential's defaults stand
+        }
+    }
+
+    /** The decoded Subject, for the log; undecodable encoded-words are kept as they came. */
+    private static String subject(InternetHeaders headers) {
+        String value = headers.getHeader("Subject", null);
+        if (value == null) {
+            return null;
+        }
+        String unfolded = utf8(MimeUtility.unfold(value).strip());
+        try {
+            return MimeUtility.decodeText(unfolded);
+        } catch (UnsupportedEncodingException | RuntimeException unknownCharset) {
+            return unfolded;
+        }
+    }
+
+    /** InternetHeaders reads octets as Latin-1; 8-bit headers are UTF-8 (RFC 6532) when they decode as such. */
+    private static String utf8(String latin1) {
+        if (latin1.chars().allMatch(c -> c < 0x80) || latin1.chars().anyMatch(c -> c > 0xFF)) {
+            return latin1;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .decode(ByteBuffer.wrap(latin1.getBytes(StandardCharsets.ISO_8859_1))).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return latin1;
         }
     }
 

@@ -54,6 +54,14 @@ public class Message {
     @JoinColumn(name = "credential_id")
     private SmtpCredential credential;
 
+    /** Kept when the credential is deleted, so the log still says who sent the message. */
+    @Column(name = "credential_username", length = 100)
+    private String credentialUsername;
+
+    /** The Subject header, decoded (RFC 2047), at most 500 characters; for searching and listing. */
+    @Column(length = 500)
+    private String subject;
+
     @Column(name = "size_bytes", nullable = false)
     private long size;
 
@@ -120,6 +128,11 @@ public class Message {
     public void sentBy(Account account, SmtpCredential credential) {
         this.account = account;
         this.credential = credential;
+        this.credentialUsername = credential == null ? null : credential.getUsername();
+    }
+
+    public void titled(String subject) {
+        this.subject = subject == null ? null : subject.substring(0, Math.min(subject.length(), 500));
     }
 
     public void receivedFrom(String listenerRole, String clientAddress, String clientHelo, String tlsProtocol,
@@ -181,6 +194,15 @@ public class Message {
 
     public SmtpCredential getCredential() {
         return credential;
+    }
+
+    /** The user name of the credential that sent it, also after the credential was deleted. */
+    public String getCredentialUsername() {
+        return credentialUsername != null ? credentialUsername : credential == null ? null : credential.getUsername();
+    }
+
+    public String getSubject() {
+        return subject;
     }
 
     public long getSize() {

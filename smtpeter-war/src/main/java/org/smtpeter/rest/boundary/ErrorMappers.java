@@ -13,6 +13,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import org.smtpeter.credentials.control.DuplicateAccountException;
+import org.smtpeter.credentials.control.UnknownCredentialException;
 
 /** Turns failures into JSON errors with the right status; never a stack trace to the caller. */
 public final class ErrorMappers {
@@ -66,6 +67,15 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(DuplicateAccountException e) {
             return json(409, e.getMessage());
+        }
+    }
+
+    /** The credential or account vanished between the check and the change (a concurrent delete). */
+    @Provider
+    public static class Unknown implements ExceptionMapper<UnknownCredentialException> {
+        @Override
+        public Response toResponse(UnknownCredentialException e) {
+            return json(404, e.getMessage());
         }
     }
 }

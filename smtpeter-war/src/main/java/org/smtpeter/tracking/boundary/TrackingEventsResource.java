@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.smtpeter.rest.boundary.Caller;
 import org.smtpeter.rest.boundary.Paging;
 import org.smtpeter.tracking.control.TrackingLog;
 import org.smtpeter.tracking.entity.TrackingEvent;
@@ -24,6 +25,9 @@ public class TrackingEventsResource {
 
     @Inject
     TrackingLog tracking;
+
+    @Inject
+    Caller caller;
 
     public record EventView(long id, String kind, String messageId, String recipient, int position, String url,
                             Instant time, String ip, String userAgent, boolean machine) {
@@ -45,6 +49,6 @@ public class TrackingEventsResource {
 
     private List<EventView> events(TrackingEvent.Kind kind, String message, String recipient, int offset, int limit) {
         Paging paging = Paging.of(offset, limit);
-        return tracking.events(kind, message, recipient, paging.offset(), paging.limit()).stream().map(EventView::of).toList();
+        return tracking.events(kind, message, recipient, caller.accountScope(), paging.offset(), paging.limit()).stream().map(EventView::of).toList();
     }
 }

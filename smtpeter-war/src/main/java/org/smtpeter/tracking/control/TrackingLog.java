@@ -32,11 +32,22 @@ public class TrackingLog {
 
     /** Newest first; {@code messageId} and {@code recipient} filter when given. */
     public List<TrackingEvent> events(TrackingEvent.Kind kind, String messageId, String recipient, int offset, int limit) {
+        return events(kind, messageId, recipient, null, offset, limit);
+    }
+
+    /** @param accountId only events of this account's messages, or null for all */
+    public List<TrackingEvent> events(TrackingEvent.Kind kind, String messageId, String recipient, Long accountId,
+                                      int offset, int limit) {
         String jpql = "SELECT e FROM TrackingEvent e WHERE e.kind = :kind"
+                + (accountId == null ? "" : " AND e.messagePublicId IN"
+                        + " (SELECT m.publicId FROM Message m WHERE m.account.id = :account)")
                 + (messageId == null ? "" : " AND e.messagePublicId = :message")
                 + (recipient == null ? "" : " AND LOWER(e.recipient) = :recipient")
                 + " ORDER BY e.occurredAt DESC, e.id DESC";
         TypedQuery<TrackingEvent> query = em.createQuery(jpql, TrackingEvent.class).setParameter("kind", kind);
+        if (accountId != null) {
+            query.setParameter("account", accountId);
+        }
         if (messageId != null) {
             query.setParameter("message", messageId);
         }

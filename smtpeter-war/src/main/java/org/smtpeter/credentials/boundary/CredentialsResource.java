@@ -1,0 +1,179 @@
+package org.smtpeter.credentials.boundary;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.smtpeter.credentials.control.Accounts;
+import org.smtpeter.credentials.control.NewCredential;
+import org.smtpeter.credentials.entity.Account;
+import org.smtpeter.credentials.entity.FeatureSet;
+import org.smtpeter.credentials.entity.SmtpCredential;
+import org.smtpeter.rest.boundary.Caller;
+import org.smtpeter.rest.boundary.Paging;
+
+/**
+ * An account's SMTP credentials. A password appears once: in the response that created or
+ * rotated it.
+ */
+@Path("accounts/{account}/credentials")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "credentials", description = "SMTP logins of an account, with their feature sets")
+public class CredentialsResource {
+
+    private static final String ONCE = "Store this password now: it is shown only once and cannot be retrieved again.";
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Caller caller;
+
+    @PathParam("account")
+    long accountId;
+
+    /** A feature set in JSON; in requests, unset flags keep the defaults (create) or the current value (patch). */
+    public record Features(Boolean inlineCss, Boolean trackClicks, Boolean trackOpens, Boolean trackBounces,
+                           Boolean preventScam) {
+        static Features of(FeatureSet set) {
+            return new Features(set.isInlineCss(), set.isTrackClicks(), set.isTrackOpens(), set.isTrackBounces(),
+                    set.isPreventScam());
+        }
+
+        FeatureSet over(FeatureSet base) {
+            return new FeatureSet(or(inlineCss, base.isInlineCss()), or(trackClicks, base.isTrackClicks()),
+                    or(trackOpens, base.isTrackOpens()), or(trackBounces, base.isTrackBounces()),
+                    or(preventScam, base.isPreventScam()));
+        }
+
+        private static boolean or(Boolean value, boolean fallback) {
+            return value == null ? fallback : value;
+        }
+    }
+
+    public record NewCredentialRequest(String description, Features features, Boolean forwardBounces) {
+    }
+
+    /** PATCH body: only the fields given change. */
+    public record CredentialChange(Boolean enabled, Features features, Boolean forwardBounces) {
+    }
+
+    public record CredentialView(long id, String username, boolean enabled, String description, Features features,
+                                 boolean forwardBounces, Instant createdAt) {
+        static CredentialView of(SmtpCredential credential) {
+            return new CredentialView(credential.getId(), credential.getUsername(), credential.isEnabled(),
+                    credential.getDescription(), Features.of(credential.getFeatures()), credential.isForwardBounces(),
+                    credential.getCreatedAt());
+        }
+    }
+
+    public record CreatedCredential(long id, String username, String password, boolean enabled, String description,
+                                    Features features, boolean forwardBounces, Instant createdAt, String notice) {
+        static CreatedCredential of(NewCredential created) {
+            SmtpCredential c = created.credential();
+            return new CreatedCredential(c.getId(), c.getUsername(), created.password(), c.isEnabled(),
+                    c.getDescription(), Features.of(c.getFeatures()), c.isForwardBounces(), c.getCreatedAt(), ONCE);
+        }
+    }
+
+    @POST
+    @Operation(summary = "Create a credential; the response holds its password, once")
+    public Response create(NewCredentialRequest request) {
+        Account account = account();
+        String description = request == null ? null : request.description();
+        if (description != null && description.length() > 200) {
+            throw new BadRequestException("description is at most 200 characters");
+        }
+        FeatureSet features = request == null || request.features() == null
+                ? FeatureSet.defaults() : request.features().over(FeatureSet.defaults());
+        boolean forwardBounces = request == null || request.forwardBounces() == null || request.forwardBounces();
+        NewCredential created = accounts.createCredential(account, description, features, forwardBounces);
+        return Response.created(URI.create("accounts/" + accountId + "/credentials/" + created.credential().getId()))
+                .entity(CreatedCredential.of(created)).build();
+    }
+
+    @GET
+    public List<CredentialView> list(@QueryParam("offset") @DefaultValue("0") int offset,
+                                     @QueryParam("limit") @DefaultValue("100") int limit) {
+        Paging paging = Paging.of(offset, limit);
+        List<SmtpCredential> all = accounts.credentials(account());
+        return all.stream().skip(paging.offset()).limit(paging.limit()).map(CredentialView::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    public CredentialView get(@PathParam("id") long id) {
+        return CredentialView.of(credential(id));
+    }
+
+    @PATCH
+    @Operation(summary = "Enable or disable a credential, change its features or bounce forwarding",
+            description = "Only the fields given change. A disabled credential fails SMTP AUTH with 535.")
+    @Path("{id}")
+    public CredentialView change(@PathParam("id") long id, CredentialChange change) {
+        SmtpCredential credential = credential(id);
+        if (change == null) {
+            throw new BadRequestException("a JSON body with enabled, features or forwardBounces is required");
+        }
+        if (change.enabled() != null) {
+            accounts.setEnabled(id, change.enabled());
+        }
+        if (change.features() != null || change.forwardBounces() != null) {
+            FeatureSet features = change.features() == null ? credential.getFeatures()
+                    : change.features().over(credential.getFeatures());
+            boolean forwardBounces = change.forwardBounces() == null ? credential.isForwardBounces()
+                    : change.forwardBounces();
+            accounts.updateFeatures(id, features, forwardBounces);
+        }
+        return get(id);
+    }
+
+    @POST
+    @Path("{id}/rotate")
+    @Operation(summary = "Give the credential a new password; the old one stops working at once",
+            description = "The response holds the new password, once.")
+    public CreatedCredential rotate(@PathParam("id") long id) {
+        credential(id);
+        return CreatedCredential.of(accounts.rotatePassword(id));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a credential; its messages stay in the log with its user name")
+    public Response delete(@PathParam("id") long id) {
+        credential(id);
+        accounts.deleteCredential(id);
+        return Response.noContent().build();
+    }
+
+    private Account account() {
+        caller.requireAccess(accountId);
+        return accounts.find(accountId).orElseThrow(() -> new NotFoundException("No account " + accountId));
+    }
+
+    /** The credential, when it is this account's; anything else is 404. */
+    private SmtpCredential credential(long id) {
+        caller.requireAccess(accountId);
+        return accounts.credential(id).filter(c -> c.getAccount().getId() == accountId)
+                .orElseThrow(() -> new NotFoundException("No credential " + id + " in account " + accountId));
+    }
+}

@@ -1,0 +1,83 @@
+package org.smtpeter.credentials.control;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.smtpeter.credentials.entity.Account;
+import org.smtpeter.credentials.entity.ApiToken;
+
+/**
+ * Issues, checks and revokes the accounts' REST API tokens. A token is 32 random bytes; the
+ * database holds only its SHA-256, so a leaked database yields no usable token.
+ */
+@Stateless
+public class ApiTokens {
+
+    /** Makes tokens recognisable in logs and secret scanners. */
+    static final String PREFIX = "smtpeter_";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** A token just issued, with the one and only copy of its secret. */
+    public record IssuedToken(ApiToken token, String secret) {
+    }
+
+    public IssuedToken issue(Account account, String description) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        ApiToken token = new ApiToken(em.merge(account), hash(secret), description, Instant.now(clock));
+        em.persist(token);
+        return new IssuedToken(token, secret);
+    }
+
+    public List<ApiToken> list(long accountId) {
+        return em.createNamedQuery(ApiToken.OF_ACCOUNT, ApiToken.class).setParameter("account", accountId)
+                .getResultList();
+    }
+
+    /** @return false when the account has no such token */
+    public boolean revoke(long accountId, long tokenId) {
+        ApiToken token = em.find(ApiToken.class, tokenId);
+        if (token == null || token.getAccountId() != accountId) {
+            return false;
+        }
+        em.remove(token);
+        return true;
+    }
+
+    /** The account a presented token belongs to; empty for anything that is not a live token. */
+    public Optional<Long> accountOf(String presented) {
+        if (presented == null || !presented.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(ApiToken.BY_HASH, ApiToken.class).setParameter("hash", hash(presented))
+                .getResultStream().findFirst().map(ApiToken::getAccountId);
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}
