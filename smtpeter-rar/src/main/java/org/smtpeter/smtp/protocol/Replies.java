@@ -10,6 +10,7 @@ final class Replies {
     static final SmtpReply RESET = SmtpReply.of(250, "2.0.0", "Reset OK");
     static final SmtpReply BYE = SmtpReply.of(221, "2.0.0", "Bye");
     static final SmtpReply VRFY = SmtpReply.of(252, "2.5.0", "Cannot verify the user, but will accept the message and attempt delivery");
+    static final SmtpReply DUPLICATE_RECIPIENT = SmtpReply.of(250, "2.1.5", "Recipient OK (duplicate, one copy is sent)");
     static final SmtpReply HELP = SmtpReply.of(214, "2.0.0",
             "Commands: EHLO HELO STARTTLS AUTH MAIL RCPT DATA RSET NOOP VRFY HELP QUIT");
     static final SmtpReply READY_FOR_TLS = SmtpReply.of(220, "2.0.0", "Ready to start TLS");

@@ -272,6 +272,9 @@ public final class SmtpSession {
         } catch (InvalidCommandException invalid) {
             return Response.of(invalid.reply());
         }
+        if (transaction.hasRecipient(candidate.address())) {
+            return Response.of(Replies.DUPLICATE_RECIPIENT);
+        }
         if (transaction.recipientCount() >= settings.limits().maxRecipients()) {
             return Response.of(Replies.TOO_MANY_RECIPIENTS);
         }

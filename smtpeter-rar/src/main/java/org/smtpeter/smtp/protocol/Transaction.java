@@ -86,6 +86,11 @@ final class Transaction {
         recipients.add(recipient);
     }
 
+    /** Whether this address was accepted already (any case): it gets one copy, not two. */
+    boolean hasRecipient(String address) {
+        return recipients.stream().anyMatch(r -> r.address().equalsIgnoreCase(address));
+    }
+
     int recipientCount() {
         return recipients.size();
     }

@@ -57,9 +57,13 @@ public final class AuthFailureWindow implements AuthThrottle {
         }
     }
 
+    /**
+     * Deliberately forgets nothing: otherwise a guesser holding one valid credential of its own
+     * could log in with it between guesses and start every round from zero.
+     */
     @Override
     public void succeeded(String clientAddress) {
-        failures.remove(clientAddress);
+        // failures expire with the window only
     }
 
     private void expire(Deque<Long> times) {

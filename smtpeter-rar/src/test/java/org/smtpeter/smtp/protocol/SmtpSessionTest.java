@@ -206,6 +206,17 @@ class SmtpSessionTest {
     }
 
     @Test
+    void aRepeatedRecipientIsAcceptedOnceSoItGetsOneCopy() {
+        Transcript t = Transcript.start().loggedIn()
+                .send("MAIL FROM:<a@example.com>", "250 2.1.0")
+                .send("RCPT TO:<r1@example.com>", "250 2.1.5")
+                .send("RCPT TO:<R1@Example.com>", "250 2.1.5")
+                .send("DATA", "354").data(DataReader.Outcome.COMPLETE, "x\r\n", "250 2.0.0");
+        assertEquals(List.of("r1@example.com"),
+                t.listener.onlyDelivery().envelope().recipients().stream().map(Recipient::address).toList());
+    }
+
+    @Test
     void recipientsBeyondTheLimitGet452() {
         Transcript t = Transcript.start(Limits.defaults().withMaxRecipients(2)).loggedIn()
                 .send("MAIL FROM:<a@example.com>", "250 2.1.0")

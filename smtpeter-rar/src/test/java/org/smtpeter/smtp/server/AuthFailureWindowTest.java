@@ -98,21 +98,23 @@ class AuthFailureWindowTest {
     }
 
     @Test
-    void successClearsTheFailures() {
+    void aSuccessDoesNotResetTheCount() {
+        // A guesser with one valid credential of its own must not restart every round from zero.
         fail(GUESSER, 2);
         throttle.succeeded(GUESSER);
+        assertFalse(throttle.isBlocked(GUESSER));
         throttle.failed(GUESSER);
-        assertFalse(throttle.isBlocked(GUESSER), "only one failure since the success");
-        fail(GUESSER, 2);
-        assertTrue(throttle.isBlocked(GUESSER));
+        assertTrue(throttle.isBlocked(GUESSER), "three failures in the window, whatever happened between");
     }
 
     @Test
-    void successLiftsABlock() {
+    void aSuccessDoesNotLiftABlock() {
         fail(GUESSER, 5);
         assertTrue(throttle.isBlocked(GUESSER));
         throttle.succeeded(GUESSER);
-        assertFalse(throttle.isBlocked(GUESSER));
+        assertTrue(throttle.isBlocked(GUESSER));
+        clock.advance(WINDOW.plusSeconds(1));
+        assertFalse(throttle.isBlocked(GUESSER), "only the window lifts it");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +37,12 @@ import org.smtpeter.platform.entity.UtcTimestamps;
 @Stateless
 public class DeliveryQueue {
 
-    /** A worker that died leaves its claim; after this lease the deliveries are due again. */
-    static final Duration LEASE = Duration.ofMinutes(10);
+    /**
+     * A worker that died leaves its claim; after this lease the deliveries are due again. It must
+     * outlast the slowest share: at most {@link DeliveryScheduler#MESSAGES_PER_SHARE} messages, each
+     * bounded by the connect and read timeouts.
+     */
+    static final Duration LEASE = Duration.ofHours(2);
 
     @PersistenceContext
     EntityManager em;
@@ -97,14 +102,16 @@ public class DeliveryQueue {
         List<Claimed> claimed = new ArrayList<>();
         for (Number id : ids) {
             Delivery delivery = em.find(Delivery.class, id.longValue());
-            delivery.claimed(now.plus(LEASE));
-            claimed.add(new Claimed(delivery.getId(), delivery.getMessage().getId(), delivery.getDomain()));
+            // Millisecond precision survives every database, so the lease can be compared when recording.
+            Instant lease = now.plus(LEASE).truncatedTo(ChronoUnit.MILLIS);
+            delivery.claimed(lease);
+            claimed.add(new Claimed(delivery.getId(), delivery.getMessage().getId(), delivery.getDomain(), lease));
         }
         return claimed;
     }
 
-    /** A claimed delivery: enough to group and to load it again. */
-    public record Claimed(long deliveryId, long messageId, String domain) {
+    /** A claimed delivery: enough to group and to load it again, and the lease that proves the claim. */
+    public record Claimed(long deliveryId, long messageId, String domain, Instant lease) {
     }
 
     /** The parcels for claimed deliveries of one domain, with the outgoing bytes (see {@link OutgoingMessages}). */
@@ -117,20 +124,40 @@ public class DeliveryQueue {
             byte[] raw = em.find(MessageSource.class, entry.getKey()).getRaw();
             // Ids follow the envelope's order, which the next hop sees again in the RCPTs.
             List<Delivery> deliveries = entry.getValue().stream().map(Claimed::deliveryId).sorted()
-                    .map(id -> em.find(Delivery.class, id)).toList();
+                    .map(id -> em.find(Delivery.class, id))
+                    .filter(delivery -> !suppressedMeanwhile(message, delivery))
+                    .toList();
+            if (deliveries.isEmpty()) {
+                continue;
+            }
             parcels.addAll(outgoing.parcels(message, raw, deliveries));
         }
         return parcels;
     }
 
+    /** A later bounce, complaint or operator may have suppressed the address since the mail was queued. */
+    private boolean suppressedMeanwhile(Message message, Delivery delivery) {
+        if (message.getAccount() == null) {
+            return false;
+        }
+        return suppressions.find(message.getAccount(), delivery.getRecipient()).map(suppression -> {
+            delivery.suppressed(Instant.now(clock), "not sent: the address is on the account's suppression list ("
+                    + suppression.getReason() + ")");
+            return true;
+        }).orElse(false);
+    }
+
     /** Records the attempt of each delivery, moves it on, and queues the notifications the sender asked for. */
-    public void record(List<AttemptResult> results) {
+    public void record(List<AttemptResult> results, List<Claimed> claims) {
         Instant now = Instant.now(clock);
+        Map<Long, Instant> leases = new java.util.HashMap<>();
+        claims.forEach(claim -> leases.put(claim.deliveryId(), claim.lease()));
         Map<Message, List<DeliveryReports.Entry>> notices = new LinkedHashMap<>();
         for (AttemptResult result : results) {
             Delivery delivery = em.find(Delivery.class, result.deliveryId());
-            if (delivery.getState() != DeliveryState.SENDING) {
-                continue; // cancelled by an operator meanwhile
+            if (delivery.getState() != DeliveryState.SENDING
+                    || !delivery.getNextAttemptAt().equals(leases.get(delivery.getId()))) {
+                continue; // cancelled by an operator meanwhile, or our claim lapsed and another worker has it
             }
             if (result.busy()) {
                 delivery.requeue(now.plusSeconds(1));

@@ -40,6 +40,8 @@ public class DeliveryScheduler {
     static final String EXECUTOR = "java:app/concurrent/DeliveryWorkers";
     private static final Logger LOG = Logger.getLogger(DeliveryScheduler.class.getName());
     private static final int CLAIM_LIMIT = 200;
+    /** With 30 s connect and 300 s read timeouts this bounds a share well inside the 2-hour lease. */
+    static final int MESSAGES_PER_SHARE = 20;
 
     @Resource
     ManagedScheduledExecutorService timer;
@@ -120,7 +122,9 @@ public class DeliveryScheduler {
     private List<List<DeliveryQueue.Claimed>> shares(List<DeliveryQueue.Claimed> deliveries) {
         Map<Long, List<DeliveryQueue.Claimed>> byMessage = new LinkedHashMap<>();
         deliveries.forEach(c -> byMessage.computeIfAbsent(c.messageId(), id -> new ArrayList<>()).add(c));
-        int count = Math.min(settings.maxPerDestination(), byMessage.size());
+        // Enough shares for the destination's connections, and no share so long that it outlives its lease.
+        int count = Math.max(Math.min(settings.maxPerDestination(), byMessage.size()),
+                (byMessage.size() + MESSAGES_PER_SHARE - 1) / MESSAGES_PER_SHARE);
         List<List<DeliveryQueue.Claimed>> shares = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             shares.add(new ArrayList<>());
@@ -151,7 +155,7 @@ public class DeliveryScheduler {
     private void send(String domain, List<DeliveryQueue.Claimed> claimed) {
         try {
             List<AttemptResult> results = courier.send(domain, queue.parcels(claimed));
-            queue.record(results);
+            queue.record(results, claimed);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "sending to " + domain + " failed unexpectedly; the deliveries are retried", e);
             queue.release(ids(claimed), Duration.ofMinutes(1));

@@ -70,6 +70,28 @@ class BounceTrackingIT {
     }
 
     @Test
+    void mailQueuedBeforeASuppressionIsNotSentAfterIt(Relay relay) throws Exception {
+        TestCredential credential = relay.newCredential();
+        String sender = Mails.uniqueSender();
+        String held = unique("hold");
+        String id = relay.submit(credential, sender, Mails.simple(sender, held, "deferred first"), held);
+        JsonObject deferred = awaitState(relay, id, "deferred");
+
+        assertEquals(201, relay.request(HttpRequest.newBuilder(relay.uri("/api/v1/accounts/" + credential.accountId()
+                        + "/suppressions")).header("Authorization", "Bearer " + relay.adminToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"address\":\"" + held + "\"}"))).statusCode());
+        relay.sink().release(held);
+        assertEquals(200, relay.request(HttpRequest.newBuilder(relay.uri("/api/v1/deliveries/"
+                + deferred.getJsonNumber("id").longValue() + "/retry")).header("Authorization", "Bearer " + relay.adminToken())
+                .POST(HttpRequest.BodyPublishers.noBody())).statusCode());
+
+        awaitState(relay, id, "suppressed");
+        Thread.sleep(1000);
+        assertTrue(relay.sink().receivedFor(held).isEmpty(), "suppressed after queueing: still not sent");
+    }
+
+    @Test
     void forgedAndTamperedBounceAddressesAreRefused(Relay relay) throws Exception {
         String sender = Mails.uniqueSender();
         String recipient = unique("real");
