@@ -40,7 +40,7 @@ public class BounceIntake {
     @Inject
     DeliveryQueue deliveries;
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
     public boolean isBounceDomain(String address) {
         return addresses.isBounceDomain(address);

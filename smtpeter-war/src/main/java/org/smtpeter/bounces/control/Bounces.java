@@ -33,7 +33,7 @@ public class Bounces {
     @ConfigProperty(name = "smtpeter.bounces.soft-limit", defaultValue = "5")
     int softLimit;
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
     /** Our own queue saw a permanent refusal: the same record as a bounce that came back later. */
     public void refusedByNextHop(Delivery delivery, int code, String enhancedCode, String text) {

@@ -20,7 +20,7 @@ public class Suppressions {
     @PersistenceContext
     EntityManager em;
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
     public Optional<Suppression> find(Account account, String address) {
         return em.createNamedQuery(Suppression.FIND, Suppression.class)

@@ -33,7 +33,7 @@ public class ApiTokens {
     @PersistenceContext
     EntityManager em;
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
     /** A token just issued, with the one and only copy of its secret. */
     public record IssuedToken(ApiToken token, String secret) {

@@ -37,7 +37,7 @@ public class StatisticsPage {
     @Inject
     Accounts accounts;
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
     private Long account;
     private Long credential;

@@ -46,7 +46,7 @@ public class Courier {
     @Inject
     DestinationLimits limits;
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
     public List<AttemptResult> send(String domain, List<Parcel> parcels) {
         Instant started = Instant.now(clock);

@@ -68,7 +68,7 @@ public class DeliveryQueue {
     @Inject
     Bounces bounces;
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
     /** Queues one delivery per recipient; joins the caller's transaction. */
     public void enqueue(Message message) {

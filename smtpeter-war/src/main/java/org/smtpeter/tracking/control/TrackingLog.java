@@ -22,7 +22,7 @@ public class TrackingLog {
     @Inject
     MachineFetches machines;
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
     public void record(TrackedLink link, String ip, String userAgent) {
         TrackingEvent.Kind kind = link.kind() == TrackingKind.CLICK ? TrackingEvent.Kind.CLICK : TrackingEvent.Kind.OPEN;
