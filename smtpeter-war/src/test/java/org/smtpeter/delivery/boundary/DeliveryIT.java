@@ -55,9 +55,9 @@ class DeliveryIT {
         assertTrue(text.contains("\r\nDate: "), text);
         assertArrayEquals(body(raw), body(arrived.data()), "the body must arrive byte for byte");
 
-        JsonObject delivery = single(relay, "/api/v1/deliveries?message=" + id);
-        assertEquals("delivered", delivery.getString("state"));
-        JsonObject attempt = single(relay, "/api/v1/attempts?message=" + id);
+        // Recorded just after the sink has the message: wait for the attempt, then read both.
+        JsonObject attempt = awaitAttempts(relay, id, 1).getJsonObject(0);
+        assertEquals("delivered", single(relay, "/api/v1/deliveries?message=" + id).getString("state"));
         assertEquals("delivered", attempt.getString("outcome"));
         assertEquals(250, attempt.getInt("code"));
         assertEquals("127.0.0.1", attempt.getString("remoteIp"));
@@ -194,6 +194,7 @@ class DeliveryIT {
         relay.server().start();
 
         relay.sink().awaitFor(held, Duration.ofSeconds(60));
+        awaitAttempts(relay, id, 2);
         assertEquals("delivered", single(relay, "/api/v1/deliveries?message=" + id).getString("state"));
     }
 
