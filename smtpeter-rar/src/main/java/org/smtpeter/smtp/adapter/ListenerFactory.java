@@ -12,6 +12,8 @@ import java.util.logging.Logger;
 
 import javax.net.ssl.SSLContext;
 
+import org.smtpeter.smtp.api.ListenerStates;
+import org.smtpeter.smtp.api.SmtpStatistics;
 import org.smtpeter.smtp.protocol.AuthThrottle;
 import org.smtpeter.smtp.protocol.Limits;
 import org.smtpeter.smtp.protocol.ListenerRole;
@@ -39,6 +41,7 @@ final class ListenerFactory {
     private final ConnectionLimit connectionLimit;
     private final AuthThrottle authThrottle;
     private final Path spoolDirectory;
+    private final Duration bindRetry;
 
     ListenerFactory(Configuration config) throws IOException {
         this.config = config;
@@ -62,6 +65,7 @@ final class ListenerFactory {
         this.sslContext = loadTls();
         String spool = config.get("smtpeter.spool-directory", "");
         this.spoolDirectory = spool.isBlank() ? null : Files.createDirectories(Path.of(spool));
+        this.bindRetry = Duration.ofSeconds(Math.max(1, config.getLong("smtpeter.listeners.bind-retry-seconds", 10)));
     }
 
     boolean isEnabled(ListenerRole role) {
@@ -73,12 +77,12 @@ final class ListenerFactory {
         if (role.tlsMode() == ListenerRole.TlsMode.IMPLICIT && sslContext == null) {
             throw new IllegalStateException("the " + role.key() + " listener needs a TLS keystore (smtpeter.tls.keystore)");
         }
-        SessionSettings session = new SessionSettings(hostName, role, sslContext != null, limits);
+        SessionSettings session = new SessionSettings(hostName, role, sslContext != null, limits, SmtpStatistics.global());
         return Arrays.stream(config.get("smtpeter." + role.key() + ".port", String.valueOf(role.devPort())).split(","))
                 .map(String::strip)
                 .map(Integer::parseInt)
                 .map(port -> new ServerSettings(bindAddress, port, session, sslContext, connectionLimit, authThrottle,
-                        spoolDirectory))
+                        spoolDirectory, ListenerStates.global(), bindRetry))
                 .toList();
     }
 

@@ -74,7 +74,7 @@ public class SmtpResourceAdapter implements ResourceAdapter {
                     opened.add(acceptor);
                     workManager.scheduleWork(new RunnableWork(acceptor, acceptor::close), WorkManager.INDEFINITE, null, null);
                 }
-            } catch (IOException | WorkException | RuntimeException e) {
+            } catch (WorkException | RuntimeException e) {
                 opened.forEach(Acceptor::close);
                 throw e;
             }

@@ -3,5 +3,11 @@
  * value types. The adapter knows SMTP, the application knows the business; this package is
  * the only thing they share, so it stays small and stable. It ships inside the rar, and the
  * war compiles against it as {@code provided}: the container exposes the rar's classes.
+ *
+ * <p>Besides the contract, the adapter reports here what only it can know: what the listeners
+ * did ({@link org.smtpeter.smtp.api.SmtpStatistics}, read by the application's metrics) and
+ * whether each port is bound ({@link org.smtpeter.smtp.api.ListenerStates}, read by its health
+ * checks). Both are plain thread-safe holders with one global instance, since the adapter has no
+ * CDI and the application has no other way to reach the adapter's objects.
  */
 package org.smtpeter.smtp.api;

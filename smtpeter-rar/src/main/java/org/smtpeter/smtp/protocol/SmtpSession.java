@@ -12,11 +12,16 @@ import org.smtpeter.smtp.api.ReceivedMessage;
 import org.smtpeter.smtp.api.Recipient;
 import org.smtpeter.smtp.api.SmtpListener;
 import org.smtpeter.smtp.api.SmtpReply;
+import org.smtpeter.smtp.api.SmtpStatistics;
+import org.smtpeter.smtp.api.SmtpStatistics.Count;
+import org.smtpeter.smtp.api.SmtpStatistics.Stage;
 
 /**
  * The SMTP state machine of one connection, without sockets: it takes command lines and
  * the outcome of reading message data, and answers with replies and what to do next.
- * Policy (credentials, relaying, storage) is asked of the {@link SmtpListener}.
+ * Policy (credentials, relaying, storage) is asked of the {@link SmtpListener}. What the
+ * metrics need (sessions, AUTH results, refusals, acceptances and their time) is counted here,
+ * where each reply is decided.
  */
 public final class SmtpSession {
 
@@ -50,6 +55,7 @@ public final class SmtpSession {
     }
 
     public Response greeting() {
+        statistics().increment(role(), Count.SESSIONS);
         return Response.of(SmtpReply.of(220, null, settings.hostName() + " ESMTP SMTPeter relay ready"));
     }
 
@@ -87,12 +93,15 @@ public final class SmtpSession {
         Transaction finished = transaction;
         transaction = null;
         Response response = switch (outcome) {
-            case COMPLETE -> Response.of(deliver(finished, message));
+            case COMPLETE -> Response.of(timedDeliver(finished, message));
             case TOO_BIG -> Response.of(Replies.MESSAGE_TOO_BIG);
             case LINE_TOO_LONG -> Response.of(Replies.DATA_LINE_TOO_LONG);
             case BARE_LINE_END -> Response.of(Replies.BARE_LINE_END_IN_DATA, Response.Next.CLOSE);
             case DISCONNECTED -> new Response(List.of(), Response.Next.CLOSE);
         };
+        if (outcome != DataReader.Outcome.DISCONNECTED) {
+            statistics().replied(role(), Stage.END_OF_DATA, response.code());
+        }
         return countErrors(response);
     }
 
@@ -122,9 +131,9 @@ public final class SmtpSession {
             case "HELO" -> hello(command.argument(), false);
             case "STARTTLS" -> startTls(command.argument());
             case "AUTH" -> auth(command.argument());
-            case "MAIL" -> mail(command.argument());
-            case "RCPT" -> rcpt(command.argument());
-            case "DATA" -> data(command.argument());
+            case "MAIL" -> counted(Stage.MAIL, mail(command.argument()));
+            case "RCPT" -> counted(Stage.RCPT, rcpt(command.argument()));
+            case "DATA" -> counted(Stage.DATA, data(command.argument()));
             case "RSET" -> {
                 transaction = null;
                 yield Response.of(Replies.RESET);
@@ -206,6 +215,7 @@ public final class SmtpSession {
             return Response.of(Replies.AUTH_IN_TRANSACTION);
         }
         if (authThrottle.isBlocked(clientAddress)) {
+            statistics().increment(role(), Count.AUTH_THROTTLED);
             return Response.of(Replies.AUTH_THROTTLED);
         }
         AuthExchange.Started started = AuthExchange.start(argument);
@@ -223,6 +233,9 @@ public final class SmtpSession {
         }
         authExchange = null;
         if (step instanceof AuthExchange.Failure failure) {
+            if (failure.reply().code() == Replies.AUTH_FAILED.code()) {
+                statistics().increment(role(), Count.AUTH_FAILED); // a PLAIN authzid that is not the user
+            }
             return Response.of(failure.reply());
         }
         AuthExchange.Credentials credentials = (AuthExchange.Credentials) step;
@@ -231,9 +244,11 @@ public final class SmtpSession {
             if (principal != null && principal.isPresent()) {
                 authenticatedUser = principal.get();
                 authThrottle.succeeded(clientAddress);
+                statistics().increment(role(), Count.AUTH_SUCCEEDED);
                 return Response.of(Replies.AUTH_OK);
             }
             authThrottle.failed(clientAddress);
+            statistics().increment(role(), Count.AUTH_FAILED);
             return Response.of(Replies.AUTH_FAILED);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "authentication check failed for a client at " + clientAddress, e);
@@ -298,8 +313,27 @@ public final class SmtpSession {
         return Response.of(Replies.START_DATA, Response.Next.READ_DATA);
     }
 
-    private SmtpReply deliver(Transaction finished, ReceivedMessage message) {
-        return ask(() -> listener.deliver(finished.envelope(client(), authenticatedUser), message));
+    /** Hands the message over; the time until the reply is the acceptance time of the metrics. */
+    private SmtpReply timedDeliver(Transaction finished, ReceivedMessage message) {
+        long started = System.nanoTime();
+        SmtpReply reply = ask(() -> listener.deliver(finished.envelope(client(), authenticatedUser), message));
+        if (reply.code() < 300) {
+            statistics().acceptanceTime(role(), System.nanoTime() - started);
+        }
+        return reply;
+    }
+
+    private Response counted(Stage stage, Response response) {
+        statistics().replied(role(), stage, response.code());
+        return response;
+    }
+
+    private SmtpStatistics statistics() {
+        return settings.statistics();
+    }
+
+    private String role() {
+        return settings.role().key();
     }
 
     /** Asks the listener; its failures become 451 so that nothing is ever acknowledged by mistake. */

@@ -1,23 +1,33 @@
 package org.smtpeter.smtp.server;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.smtpeter.smtp.api.SmtpListener;
+import org.smtpeter.smtp.api.SmtpStatistics;
+import org.smtpeter.smtp.api.SmtpStatistics.Count;
 
 /**
  * One listening socket: accepts connections and runs each on the executor (the resource
  * adapter's WorkManager), within the shared connection limit. Clients over the limit get a
  * 421 and are closed at once, without costing a worker thread.
+ *
+ * <p>A port that another process holds does not fail the activation: Payara would then leave
+ * the whole application undeployed and still report itself healthy. The listener reports the
+ * problem to {@link org.smtpeter.smtp.api.ListenerStates} instead (the health checks turn DOWN)
+ * and tries to bind again every {@link ServerSettings#bindRetry()} until it can or is closed.
  */
 public final class Acceptor implements Runnable {
 
@@ -28,54 +38,117 @@ public final class Acceptor implements Runnable {
     private final ServerSettings settings;
     private final SmtpListener listener;
     private final Executor executor;
-    private final ServerSocket serverSocket;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private volatile ServerSocket serverSocket;
     private volatile boolean closed;
+    private boolean bindFailedBefore;
 
-    /** Binds the socket at once, so a port conflict fails the activation rather than later. */
-    public Acceptor(ServerSettings settings, SmtpListener listener, Executor executor) throws IOException {
+    /** Tries to bind at once, so that the listener is there when the activation returns. */
+    public Acceptor(ServerSettings settings, SmtpListener listener, Executor executor) {
         this.settings = settings;
         this.listener = listener;
         this.executor = executor;
-        this.serverSocket = new ServerSocket();
-        serverSocket.setReuseAddress(true);
-        serverSocket.bind(new java.net.InetSocketAddress(settings.bindAddress(), settings.port()), 100);
+        tryBind();
     }
 
-    public int localPort() {
-        return serverSocket.getLocalPort();
+    /** Whether the port is bound now. */
+    public boolean isListening() {
+        return serverSocket != null && !closed;
     }
 
     @Override
     public void run() {
-        LOG.info(() -> "SMTP " + settings.session().role().key() + " listener on "
-                + serverSocket.getLocalSocketAddress());
+        try {
+            while (serverSocket == null) {
+                if (closing.await(settings.bindRetry().toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+                tryBind();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        ServerSocket socket = serverSocket;
+        LOG.info(() -> "SMTP " + settings.role() + " listener on " + socket.getLocalSocketAddress());
         while (!closed) {
-            Socket socket;
+            Socket accepted;
             try {
-                socket = serverSocket.accept();
+                accepted = socket.accept();
             } catch (SocketException closedSocket) {
                 break;
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "accept failed on port " + settings.port(), e);
                 continue;
             }
-            dispatch(socket);
+            dispatch(accepted);
+        }
+        report(() -> {
+            LOG.severe(() -> "SMTP " + settings.role() + " listener on port " + settings.port() + " stopped");
+            settings.states().failed(settings.role(), settings.port(), "the listener stopped");
+        });
+    }
+
+    private void tryBind() {
+        ServerSocket socket = null;
+        try {
+            socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(settings.bindAddress(), settings.port()), 100);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(socket);
+            String problem = "cannot bind " + settings.bindAddress().getHostAddress() + ":" + settings.port() + ": "
+                    + e.getMessage();
+            report(() -> {
+                if (!bindFailedBefore) {
+                    LOG.severe(() -> "SMTP " + settings.role() + " listener: " + problem + "; trying again every "
+                            + settings.bindRetry().toSeconds() + " s");
+                }
+                bindFailedBefore = true;
+                settings.states().failed(settings.role(), settings.port(), problem);
+            });
+            return;
+        }
+        synchronized (this) {
+            if (closed) {
+                closeQuietly(socket);
+                return;
+            }
+            serverSocket = socket;
+            settings.states().listening(settings.role(), settings.port());
+            if (bindFailedBefore) {
+                LOG.info(() -> "SMTP " + settings.role() + " listener: port " + settings.port() + " is bound now");
+            }
+        }
+    }
+
+    /** State changes happen only while the listener is open, so a late failure cannot outlive close(). */
+    private synchronized void report(Runnable change) {
+        if (!closed) {
+            change.run();
         }
     }
 
     private void dispatch(Socket socket) {
+        SmtpStatistics statistics = settings.session().statistics();
+        String role = settings.role();
+        statistics.increment(role, Count.CONNECTIONS);
         if (!settings.maxConnections().tryOpen()) {
+            statistics.increment(role, Count.CONNECTIONS_REFUSED);
             refuse(socket);
             return;
         }
         Connection connection = new Connection(socket, settings, listener, connections::remove);
         connections.add(connection);
+        statistics.connectionOpened(role);
         try {
             executor.execute(connection);
         } catch (RejectedExecutionException busy) {
             LOG.log(Level.WARNING, "no worker for a new SMTP connection", busy);
             connections.remove(connection);
+            statistics.connectionClosed(role);
+            statistics.increment(role, Count.CONNECTIONS_REFUSED);
             settings.maxConnections().closed();
             refuse(socket);
         }
@@ -91,14 +164,24 @@ public final class Acceptor implements Runnable {
         }
     }
 
-    /** Stops accepting and ends every open connection with 421. */
+    /** Stops accepting (or trying to bind) and ends every open connection with 421. */
     public void close() {
-        closed = true;
-        try {
-            serverSocket.close();
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "closing server socket", e);
+        synchronized (this) {
+            closed = true;
+            settings.states().closed(settings.role(), settings.port());
         }
+        closing.countDown();
+        closeQuietly(serverSocket);
         connections.forEach(Connection::shutDown);
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "closing server socket", e);
+            }
+        }
     }
 }

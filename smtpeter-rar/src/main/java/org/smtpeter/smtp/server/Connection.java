@@ -48,6 +48,7 @@ final class Connection implements Runnable {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "unexpected failure in an SMTP connection", e);
         } finally {
+            settings.session().statistics().connectionClosed(settings.role());
             settings.maxConnections().closed();
             onClose.accept(this);
         }

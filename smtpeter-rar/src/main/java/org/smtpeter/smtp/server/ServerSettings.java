@@ -2,9 +2,11 @@ package org.smtpeter.smtp.server;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import javax.net.ssl.SSLContext;
 
+import org.smtpeter.smtp.api.ListenerStates;
 import org.smtpeter.smtp.protocol.AuthThrottle;
 import org.smtpeter.smtp.protocol.SessionSettings;
 
@@ -18,7 +20,15 @@ import org.smtpeter.smtp.protocol.SessionSettings;
  * @param maxConnections  the shared limit of open connections
  * @param authThrottle    failed-AUTH counting shared across connections
  * @param spoolDirectory  where large messages are spooled while they arrive; null for the temp directory
+ * @param states          where the listener reports whether it listens (the adapter's are {@link ListenerStates#global()})
+ * @param bindRetry       how long to wait before trying again to bind a port that was taken
  */
 public record ServerSettings(InetAddress bindAddress, int port, SessionSettings session, SSLContext sslContext,
-                             ConnectionLimit maxConnections, AuthThrottle authThrottle, Path spoolDirectory) {
+                             ConnectionLimit maxConnections, AuthThrottle authThrottle, Path spoolDirectory,
+                             ListenerStates states, Duration bindRetry) {
+
+    /** The role's name, as in configuration keys and metrics. */
+    public String role() {
+        return session.role().key();
+    }
 }

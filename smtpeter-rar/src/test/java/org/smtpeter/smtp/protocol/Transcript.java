@@ -24,9 +24,12 @@ final class Transcript {
     Response last;
 
     Transcript(Limits limits, RecordingListener listener, AuthThrottle throttle, boolean tlsAvailable) {
+        this(new SessionSettings("mx.test", ListenerRole.SUBMISSION, tlsAvailable, limits), listener, throttle);
+    }
+
+    Transcript(SessionSettings settings, RecordingListener listener, AuthThrottle throttle) {
         this.listener = listener;
-        this.session = new SmtpSession(new SessionSettings("mx.test", ListenerRole.SUBMISSION, tlsAvailable, limits),
-                listener, throttle, CLIENT_ADDRESS, CLIENT_PORT);
+        this.session = new SmtpSession(settings, listener, throttle, CLIENT_ADDRESS, CLIENT_PORT);
     }
 
     static Transcript start() {

@@ -1,0 +1,156 @@
+package org.smtpeter.smtp.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.smtpeter.smtp.api.Client;
+import org.smtpeter.smtp.api.Envelope;
+import org.smtpeter.smtp.api.ListenerStates;
+import org.smtpeter.smtp.api.ListenerStates.State;
+import org.smtpeter.smtp.api.ReceivedMessage;
+import org.smtpeter.smtp.api.Recipient;
+import org.smtpeter.smtp.api.SmtpListener;
+import org.smtpeter.smtp.api.SmtpReply;
+import org.smtpeter.smtp.api.SmtpStatistics;
+import org.smtpeter.smtp.api.SmtpStatistics.Count;
+import org.smtpeter.smtp.protocol.AuthThrottle;
+import org.smtpeter.smtp.protocol.Limits;
+import org.smtpeter.smtp.protocol.ListenerRole;
+import org.smtpeter.smtp.protocol.SessionSettings;
+
+/** A real listening socket on loopback: binding, retrying a taken port, counting connections. */
+class AcceptorTest {
+
+    private static final SmtpListener NOBODY = new SmtpListener() {
+        @Override
+        public Optional<String> authenticate(Client client, String username, char[] password) {
+            return Optional.empty();
+        }
+
+        @Override
+        public SmtpReply recipient(Envelope transaction, Recipient candidate) {
+            return SmtpReply.of(550, "5.7.1", "no");
+        }
+
+        @Override
+        public SmtpReply deliver(Envelope envelope, ReceivedMessage message) {
+            return SmtpReply.of(554, "5.7.1", "no");
+        }
+    };
+
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final SmtpStatistics statistics = new SmtpStatistics();
+    private final ListenerStates states = new ListenerStates();
+    private Acceptor acceptor;
+
+    @AfterEach
+    void stop() {
+        if (acceptor != null) {
+            acceptor.close();
+        }
+        threads.shutdownNow();
+    }
+
+    private Acceptor start(int port, int maxConnections) throws IOException {
+        ServerSettings settings = new ServerSettings(InetAddress.getLoopbackAddress(), port,
+                new SessionSettings("mx.test", ListenerRole.MTA, false, Limits.defaults(), statistics), null,
+                new ConnectionLimit(maxConnections), AuthThrottle.NONE, null, states, Duration.ofMillis(100));
+        acceptor = new Acceptor(settings, NOBODY, threads);
+        threads.execute(acceptor);
+        return acceptor;
+    }
+
+    @Test
+    void aTakenPortIsReportedAndBoundOnceItIsFree() throws Exception {
+        ServerSocket squatter = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        int port = squatter.getLocalPort();
+        start(port, 10);
+
+        ListenerStates.Entry failed = states.get("mta", port).orElseThrow();
+        assertEquals(State.FAILED, failed.state());
+        assertTrue(failed.problem().contains(String.valueOf(port)), failed.problem());
+        assertFalse(acceptor.isListening());
+
+        squatter.close();
+        await(() -> acceptor.isListening());
+        assertEquals(State.LISTENING, states.get("mta", port).orElseThrow().state());
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            assertTrue(readLine(client).startsWith("220 "));
+        }
+    }
+
+    @Test
+    void closingForgetsTheListener() throws Exception {
+        int port = freePort();
+        start(port, 10);
+        assertEquals(State.LISTENING, states.get("mta", port).orElseThrow().state());
+        acceptor.close();
+        assertTrue(states.get("mta", port).isEmpty());
+    }
+
+    @Test
+    void connectionsAndSessionsAreCountedAndOpenOnesGoBackToZero() throws Exception {
+        int port = freePort();
+        start(port, 10);
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            assertTrue(readLine(client).startsWith("220 "));
+            assertEquals(1, statistics.openConnections("mta"));
+        }
+        await(() -> statistics.openConnections("mta") == 0);
+        assertEquals(1, statistics.count("mta", Count.CONNECTIONS));
+        assertEquals(1, statistics.count("mta", Count.SESSIONS));
+        assertEquals(0, statistics.count("mta", Count.CONNECTIONS_REFUSED));
+    }
+
+    @Test
+    void aConnectionOverTheLimitIsCountedAsRefused() throws Exception {
+        int port = freePort();
+        start(port, 1);
+        try (Socket first = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            assertTrue(readLine(first).startsWith("220 "));
+            try (Socket second = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                assertTrue(readLine(second).startsWith("421 4.3.2"));
+            }
+        }
+        assertEquals(2, statistics.count("mta", Count.CONNECTIONS));
+        assertEquals(1, statistics.count("mta", Count.CONNECTIONS_REFUSED));
+        assertEquals(1, statistics.count("mta", Count.SESSIONS));
+    }
+
+    private static String readLine(Socket socket) throws IOException {
+        socket.setSoTimeout(10_000);
+        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
