@@ -5,6 +5,8 @@ import java.time.Instant;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -12,6 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smtpeter.bounces.entity.Bounce;
 import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.delivery.entity.Delivery;
+import org.smtpeter.events.control.MailEvent;
+import org.smtpeter.events.control.MailEvents;
 
 /**
  * Records what came back for a recipient and what it means for the account: a hard bounce or a
@@ -28,6 +32,9 @@ public class Bounces {
 
     @Inject
     BounceClassifier classifier;
+
+    @Inject
+    MailEvents events;
 
     @Inject
     @ConfigProperty(name = "smtpeter.bounces.soft-limit", defaultValue = "5")
@@ -52,6 +59,7 @@ public class Bounces {
         if (account == null) {
             return bounce;
         }
+        announce(bounce);
         if ("complaint".equals(bounce.getKind())) {
             suppressions.suppress(account, bounce.getRecipient(), "complaint", bounce.getDiagnostic());
         } else if ("hard".equals(bounce.getHardness())) {
@@ -61,6 +69,31 @@ public class Bounces {
                     softLimit + " soft bounces; last: " + bounce.getDiagnostic());
         }
         return bounce;
+    }
+
+    /**
+     * A complaint, or a bounce that came back after delivery; refusals our own queue saw were
+     * already announced as {@code failed}, and auto-replies are no news to subscribers.
+     */
+    private void announce(Bounce bounce) {
+        MailEvent.Type type = "complaint".equals(bounce.getKind()) ? MailEvent.Type.COMPLAINED
+                : bounce.getHardness() != null && !"smtp-failure".equals(bounce.getKind()) ? MailEvent.Type.BOUNCED
+                : null;
+        if (type == null || bounce.getMessagePublicId() == null) {
+            return;
+        }
+        JsonObjectBuilder details = Json.createObjectBuilder().add("kind", bounce.getKind());
+        addIfPresent(details, "hardness", bounce.getHardness());
+        addIfPresent(details, "status", bounce.getStatus());
+        addIfPresent(details, "category", bounce.getCategory());
+        addIfPresent(details, "diagnostic", bounce.getDiagnostic());
+        events.record(type, bounce.getMessagePublicId(), bounce.getRecipient(), details.build());
+    }
+
+    private static void addIfPresent(JsonObjectBuilder details, String name, String value) {
+        if (value != null) {
+            details.add(name, value);
+        }
     }
 
     private long softBounces(Account account, String recipient) {

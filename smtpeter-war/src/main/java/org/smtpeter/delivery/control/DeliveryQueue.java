@@ -1,7 +1,5 @@
 package org.smtpeter.delivery.control;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +13,9 @@ import java.util.Optional;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -27,6 +28,9 @@ import org.smtpeter.delivery.entity.DeliveryState;
 import org.smtpeter.messages.entity.EnvelopeRecipient;
 import org.smtpeter.messages.entity.Message;
 import org.smtpeter.messages.entity.MessageSource;
+import org.smtpeter.events.control.MailEvent;
+import org.smtpeter.events.control.MailEvents;
+import org.smtpeter.platform.control.RowLocks;
 import org.smtpeter.platform.entity.UtcTimestamps;
 
 /**
@@ -67,6 +71,9 @@ public class DeliveryQueue {
 
     @Inject
     Bounces bounces;
+
+    @Inject
+    MailEvents events;
 
     private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
@@ -194,12 +201,40 @@ public class DeliveryQueue {
             em.persist(new DeliveryAttempt(delivery, result.startedAt(), result.millis(), remoteHost,
                     result.hop() == null ? null : result.hop().address().getHostAddress(),
                     reply.code(), reply.enhancedCode(), reply.text(), result.tls(), outcome));
+            events.record(eventType(outcome), delivery.getMessage(), delivery.getRecipient(),
+                    attemptDetails(delivery, reply, remoteHost, result.millis()));
             if (notice != null && reports.isWanted(delivery, notice)) {
                 notices.computeIfAbsent(delivery.getMessage(), m -> new ArrayList<>())
                         .add(new DeliveryReports.Entry(delivery, notice, reply, remoteHost, now));
             }
         }
         notices.forEach((message, entries) -> queueNotification(message, entries, now));
+    }
+
+    private static MailEvent.Type eventType(DeliveryAttempt.Outcome outcome) {
+        return switch (outcome) {
+            case DELIVERED -> MailEvent.Type.DELIVERED;
+            case DEFERRED -> MailEvent.Type.DEFERRED;
+            case FAILED -> MailEvent.Type.FAILED;
+        };
+    }
+
+    private static JsonObject attemptDetails(Delivery delivery, Reply reply, String remoteHost, long millis) {
+        JsonObjectBuilder details = Json.createObjectBuilder()
+                .add("attempt", delivery.getAttempts())
+                .add("code", reply.code())
+                .add("reply", reply.text() == null ? "" : reply.text())
+                .add("durationMillis", millis);
+        if (reply.enhancedCode() != null) {
+            details.add("enhancedCode", reply.enhancedCode());
+        }
+        if (remoteHost != null) {
+            details.add("remoteHost", remoteHost);
+        }
+        if (delivery.getState() == DeliveryState.DEFERRED) {
+            details.add("nextAttemptAt", delivery.getNextAttemptAt().toString());
+        }
+        return details.build();
     }
 
     /** Puts deliveries back when a worker could not even try them (an unexpected failure). */
@@ -245,27 +280,8 @@ public class DeliveryQueue {
         enqueue(notification.message());
     }
 
-    /** PostgreSQL skips rows other instances hold; H2 (one instance) just locks. */
     private String claimSql() {
-        String select = "SELECT id FROM delivery WHERE state IN ('QUEUED', 'DEFERRED', 'SENDING') AND next_attempt_at <= ?1"
-                + " ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE";
-        return isPostgreSql() ? select + " SKIP LOCKED" : select;
+        return "SELECT id FROM delivery WHERE state IN ('QUEUED', 'DEFERRED', 'SENDING') AND next_attempt_at <= ?1"
+                + " ORDER BY next_attempt_at LIMIT ?2" + RowLocks.forUpdate(em);
     }
-
-    private boolean isPostgreSql() {
-        Boolean known = postgreSql;
-        if (known == null) {
-            try {
-                Connection connection = em.unwrap(Connection.class);
-                known = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-            } catch (SQLException | RuntimeException e) {
-                known = false;
-            }
-            postgreSql = known;
-        }
-        return known;
-    }
-
-    /** The database does not change while the application runs. */
-    private static volatile Boolean postgreSql;
 }

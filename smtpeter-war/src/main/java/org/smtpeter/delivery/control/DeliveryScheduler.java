@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,6 +23,8 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+
+import org.smtpeter.platform.control.Rounds;
 
 /**
  * Runs the outbound queue: polls for due deliveries (and right after new mail is committed),
@@ -59,9 +60,7 @@ public class DeliveryScheduler {
     DeliverySettings settings;
 
     private Semaphore concurrent;
-    private final AtomicBoolean polling = new AtomicBoolean();
-    private final AtomicBoolean wakeRequested = new AtomicBoolean();
-    private volatile boolean stopped;
+    private final Rounds rounds = new Rounds(this::claimAndDispatch);
 
     @PostConstruct
     void start() {
@@ -72,30 +71,20 @@ public class DeliveryScheduler {
 
     @PreDestroy
     void stop() {
-        stopped = true;
+        rounds.stop();
     }
 
     /** New mail is committed: look at once instead of at the next tick. */
     public void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageQueued event) {
-        wakeRequested.set(true);
+        rounds.wake();
         workers.execute(this::poll);
     }
 
     void poll() {
-        if (stopped || !polling.compareAndSet(false, true)) {
-            return;
-        }
         try {
-            do {
-                wakeRequested.set(false);
-                while (!stopped && claimAndDispatch()) {
-                    // keep going while there is due work and capacity
-                }
-            } while (wakeRequested.get() && !stopped);
+            rounds.run();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "polling the delivery queue failed; retrying at the next tick", e);
-        } finally {
-            polling.set(false);
         }
     }
 

@@ -17,6 +17,7 @@ import org.smtpeter.credentials.boundary.ApiTokensResource;
 import org.smtpeter.credentials.boundary.CredentialsResource;
 import org.smtpeter.delivery.boundary.AttemptsResource;
 import org.smtpeter.delivery.boundary.DeliveriesResource;
+import org.smtpeter.events.boundary.EventOutboxResource;
 import org.smtpeter.messages.boundary.MessagesResource;
 import org.smtpeter.statistics.boundary.StatisticsResource;
 import org.smtpeter.tracking.boundary.TrackingEventsResource;
@@ -41,7 +42,8 @@ public class RestApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(AccountsResource.class, CredentialsResource.class, ApiTokensResource.class,
                 MessagesResource.class, DeliveriesResource.class, AttemptsResource.class, TrackingEventsResource.class,
-                BouncesResource.class, SuppressionsResource.class, StatisticsResource.class, BearerTokenFilter.class,
+                BouncesResource.class, SuppressionsResource.class, StatisticsResource.class, EventOutboxResource.class,
+                BearerTokenFilter.class,
                 ErrorMappers.WebApplication.class, ErrorMappers.UnreadableJson.class, ErrorMappers.Processing.class,
                 ErrorMappers.Ejb.class, ErrorMappers.Duplicate.class, ErrorMappers.Unknown.class);
     }

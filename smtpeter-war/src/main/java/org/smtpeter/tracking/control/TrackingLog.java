@@ -6,10 +6,14 @@ import java.util.List;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
+import org.smtpeter.events.control.MailEvent;
+import org.smtpeter.events.control.MailEvents;
 import org.smtpeter.tracking.entity.TrackingEvent;
 
 /** Records clicks and opens, and reads them back for the REST API. */
@@ -22,12 +26,22 @@ public class TrackingLog {
     @Inject
     MachineFetches machines;
 
+    @Inject
+    MailEvents events;
+
     private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
     public void record(TrackedLink link, String ip, String userAgent) {
         TrackingEvent.Kind kind = link.kind() == TrackingKind.CLICK ? TrackingEvent.Kind.CLICK : TrackingEvent.Kind.OPEN;
+        boolean machine = machines.isMachine(ip, userAgent);
         em.persist(new TrackingEvent(kind, link.messageId(), link.recipient(), link.position(), link.target(),
-                Instant.now(clock), ip, userAgent, machines.isMachine(ip, userAgent)));
+                Instant.now(clock), ip, userAgent, machine));
+        JsonObjectBuilder details = Json.createObjectBuilder().add("position", link.position()).add("machine", machine);
+        if (!link.isPixel()) {
+            details.add("url", link.target());
+        }
+        events.record(kind == TrackingEvent.Kind.CLICK ? MailEvent.Type.CLICKED : MailEvent.Type.OPENED,
+                link.messageId(), link.recipient(), details.build());
     }
 
     /** Newest first; {@code messageId} and {@code recipient} filter when given. */

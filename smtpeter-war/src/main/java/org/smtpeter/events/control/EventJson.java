@@ -1,0 +1,36 @@
+package org.smtpeter.events.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * The JSON body of an event message: the common fields, then the type's own details at the
+ * same level ({@code {"type":"delivered","recipient":...,"code":250,...}}).
+ */
+public final class EventJson {
+
+    private EventJson() {
+    }
+
+    public static String of(MailEvent event) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", event.id())
+                .add("type", event.type().wireName())
+                .add("occurredAt", event.occurredAt().toString());
+        addIfPresent(json, "messageId", event.messageId());
+        if (event.accountId() != null) {
+            json.add("accountId", event.accountId());
+        }
+        addIfPresent(json, "account", event.account());
+        addIfPresent(json, "credential", event.credential());
+        addIfPresent(json, "recipient", event.recipient());
+        event.details().forEach(json::add);
+        return json.build().toString();
+    }
+
+    private static void addIfPresent(JsonObjectBuilder json, String name, String value) {
+        if (value != null) {
+            json.add(name, value);
+        }
+    }
+}

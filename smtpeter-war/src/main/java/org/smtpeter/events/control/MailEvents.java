@@ -1,0 +1,62 @@
+package org.smtpeter.events.control;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.smtpeter.events.entity.OutboxEvent;
+import org.smtpeter.messages.entity.Message;
+
+/**
+ * Records what happens to an account's messages, in the caller's transaction: observers in the
+ * application see it as a CDI event, and when a topic is configured it goes to the outbox, from
+ * which {@link EventPublisher} takes it to JMS. Mail that belongs to no account (bounces coming
+ * in, our own notifications) makes no events.
+ */
+@ApplicationScoped
+public class MailEvents {
+
+    static final JsonObject NO_DETAILS = Json.createObjectBuilder().build();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Event<MailEvent> observers;
+
+    @Inject
+    EventSettings settings;
+
+    private final Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+
+    public void record(MailEvent.Type type, Message message, String recipient, JsonObject details) {
+        if (message.getAccount() == null) {
+            return;
+        }
+        record(MailEvent.of(type, Instant.now(clock), message.getPublicId(), message.getAccount().getId(),
+                message.getAccount().getName(), message.getCredentialUsername(), recipient, details));
+    }
+
+    /** For events that only know the message's public id (a click, a bounce). */
+    public void record(MailEvent.Type type, String messageId, String recipient, JsonObject details) {
+        em.createNamedQuery(Message.BY_PUBLIC_ID, Message.class).setParameter("publicId", messageId)
+                .getResultStream().findFirst()
+                .ifPresent(message -> record(type, message, recipient, details));
+    }
+
+    public void record(MailEvent event) {
+        observers.fire(event);
+        if (settings.publishes()) {
+            em.persist(new OutboxEvent(event.id(), event.type().wireName(), event.messageId(), event.accountId(),
+                    event.account(), event.credential(), EventJson.of(event), event.occurredAt()));
+        }
+    }
+}
