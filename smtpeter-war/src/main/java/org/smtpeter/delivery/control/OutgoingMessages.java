@@ -112,11 +112,17 @@ public class OutgoingMessages {
     String received(Message message) {
         boolean tls = message.getTlsProtocol() != null;
         boolean authenticated = message.getCredentialUsername() != null;
-        String protocol = "ESMTP" + (tls ? "S" : "") + (authenticated ? "A" : "");
-        StringBuilder header = new StringBuilder("Received: from ")
-                .append(message.getClientHelo() == null ? "unknown" : sanitize(message.getClientHelo()))
-                .append(" ([").append(message.getClientAddress()).append("])\r\n\tby ")
-                .append(settings.hostName()).append(" (SMTPeter relay) with ").append(protocol);
+        boolean jms = "jms".equals(message.getListenerRole());
+        String protocol = jms ? "JMS" : "ESMTP" + (tls ? "S" : "") + (authenticated ? "A" : "");
+        StringBuilder header = new StringBuilder("Received: ");
+        if (jms) {
+            // No remote host to name: the queue it came from says where it entered.
+            header.append("from queue ").append(sanitize(message.getClientAddress())).append("\r\n\tby ");
+        } else {
+            header.append("from ").append(message.getClientHelo() == null ? "unknown" : sanitize(message.getClientHelo()))
+                    .append(" ([").append(message.getClientAddress()).append("])\r\n\tby ");
+        }
+        header.append(settings.hostName()).append(" (SMTPeter relay) with ").append(protocol);
         if (tls) {
             header.append("\r\n\t(").append(message.getTlsProtocol()).append(' ').append(message.getTlsCipher()).append(')');
         }
@@ -128,7 +134,7 @@ public class OutgoingMessages {
     }
 
     /** The HELO name is the client's word: keep it to characters that cannot break the header. */
-    private static String sanitize(String helo) {
-        return helo.replaceAll("[^A-Za-z0-9.\\-\\[\\]:_]", "?");
+    private static String sanitize(String name) {
+        return name.replaceAll("[^A-Za-z0-9.\\-\\[\\]:_]", "?");
     }
 }

@@ -15,6 +15,10 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeUtility;
@@ -25,6 +29,8 @@ import org.smtpeter.bounces.control.BounceIntake;
 import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.entity.SmtpCredential;
 import org.smtpeter.delivery.control.DeliveryQueue;
+import org.smtpeter.events.control.MailEvent;
+import org.smtpeter.events.control.MailEvents;
 import org.smtpeter.features.control.AppliedFeatures;
 import org.smtpeter.features.control.FeatureHeaders;
 import org.smtpeter.messages.control.MessageIds;
@@ -62,12 +68,29 @@ public class IncomingMessages {
     @Inject
     BounceIntake bounceIntake;
 
+    @Inject
+    MailEvents events;
+
     /** Milliseconds: every database keeps them, so a value reads back exactly as it was written. */
     private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
     /** @return the public message id, once the message is committed */
     public String store(Envelope envelope, ReceivedMessage received) {
-        byte[] raw = read(received);
+        return accept(envelope, read(received), null);
+    }
+
+    /**
+     * The same for a message that came by JMS, in the transaction that took it off the queue,
+     * so that it is either stored or back on the queue.
+     *
+     * @param correlationId repeated in the accepted event, for the submitter to match
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public String storeSubmitted(Envelope envelope, byte[] raw, String correlationId) {
+        return accept(envelope, raw, correlationId);
+    }
+
+    private String accept(Envelope envelope, byte[] raw, String correlationId) {
         Message message = new Message(ids.next(), Instant.now(clock), raw.length);
         InternetHeaders headers = headers(raw);
         message.titled(subject(headers));
@@ -89,12 +112,30 @@ public class IncomingMessages {
         em.persist(new MessageSource(message, raw));
         if (envelope.isAuthenticated()) {
             deliveries.enqueue(message);
+            events.record(MailEvent.Type.ACCEPTED, message, null, acceptedDetails(message, correlationId));
         } else {
             // Unauthenticated mail only ever reaches here for bounce addresses (RelayPolicy).
             bounceIntake.receive(message, raw);
         }
         em.flush();
         return message.getPublicId();
+    }
+
+    private static JsonObject acceptedDetails(Message message, String correlationId) {
+        JsonArrayBuilder recipients = Json.createArrayBuilder();
+        message.getRecipients().forEach(recipient -> recipients.add(recipient.getAddress()));
+        JsonObjectBuilder details = Json.createObjectBuilder()
+                .add("listener", message.getListenerRole())
+                .add("size", message.getSize())
+                .add("recipients", recipients)
+                .add("tags", Json.createArrayBuilder(message.getTags()));
+        if (message.getSubject() != null) {
+            details.add("subject", message.getSubject());
+        }
+        if (correlationId != null) {
+            details.add("correlationId", correlationId);
+        }
+        return details.build();
     }
 
     /** The header section only; InternetHeaders stops at the first empty line. */

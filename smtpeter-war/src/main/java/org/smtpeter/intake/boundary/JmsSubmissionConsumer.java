@@ -1,0 +1,91 @@
+package org.smtpeter.intake.boundary;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+
+import org.smtpeter.events.control.EventSettings;
+import org.smtpeter.intake.control.JmsIntake;
+
+/**
+ * Consumes the JMS submission queue when {@code smtpeter.jms.submission-queue} names one. It is a
+ * container-managed consumer thread, not a message-driven bean, because a JMS MDB in the war would
+ * stop the war from deploying on Payara Micro, which has no JMS provider ("Resource adapter jmsra
+ * is not deployed"); each receive still runs in a container transaction with the store.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class JmsSubmissionConsumer {
+
+    private static final Logger LOG = Logger.getLogger(JmsSubmissionConsumer.class.getName());
+    private static final long RECEIVE_WAIT_MILLIS = 1000;
+    private static final long LONGEST_PAUSE_MILLIS = 30_000;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    EventSettings settings;
+
+    @Inject
+    JmsIntake intake;
+
+    private volatile boolean stopped;
+    private Thread consumer;
+
+    @PostConstruct
+    void start() {
+        if (!settings.takesSubmissions()) {
+            return;
+        }
+        LOG.info(() -> "taking mail from the JMS queue " + settings.submissionQueue());
+        consumer = threads.newThread(this::consume);
+        consumer.setName("smtpeter-jms-submissions");
+        consumer.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped = true;
+        if (consumer != null) {
+            consumer.interrupt();
+        }
+    }
+
+    private void consume() {
+        long pause = 0;
+        while (!stopped) {
+            try {
+                intake.takeOne(RECEIVE_WAIT_MILLIS);
+                if (pause > 0) {
+                    LOG.info("the JMS submission queue works again");
+                }
+                pause = 0;
+            } catch (Exception e) {
+                // The broker or the database is away; the message stays on the queue. Wait longer each time.
+                if (stopped) {
+                    return;
+                }
+                if (pause == 0) {
+                    LOG.log(Level.WARNING, "taking mail from " + settings.submissionQueue() + " failed; retrying", e);
+                }
+                pause = Math.min(Math.max(pause * 2, 500), LONGEST_PAUSE_MILLIS);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.smtpeter.intake.control;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smtpeter.credentials.control.Accounts;
+import org.smtpeter.credentials.entity.SmtpCredential;
+import org.smtpeter.events.control.EventSettings;
+import org.smtpeter.events.control.MailEvent;
+import org.smtpeter.events.control.MailEvents;
+import org.smtpeter.smtp.api.Client;
+import org.smtpeter.smtp.api.Envelope;
+import org.smtpeter.smtp.api.Recipient;
+
+/**
+ * Takes one message off the submission queue and puts it through the same acceptance as SMTP
+ * ({@link IncomingMessages}), in one transaction with the receive: the mail is stored and
+ * queued, or the JMS message stays on the queue. Submissions that can never be accepted (no such
+ * credential, bad addresses, too big) are consumed and answered with a {@code rejected} event.
+ */
+@Stateless
+public class JmsIntake {
+
+    /** The listener role recorded for mail that came by JMS. */
+    public static final String ROLE = "jms";
+    private static final Logger LOG = Logger.getLogger(JmsIntake.class.getName());
+    /** A message the broker brought this often without being stored is given up, not retried for ever. */
+    static final int MAX_DELIVERIES = 5;
+
+    @Inject
+    EventSettings settings;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    IncomingMessages incoming;
+
+    @Inject
+    MailEvents events;
+
+    @Inject
+    @ConfigProperty(name = "smtpeter.limits.max-message-size", defaultValue = "36700160")
+    long maxMessageSize;
+
+    @Inject
+    @ConfigProperty(name = "smtpeter.limits.max-recipients", defaultValue = "100")
+    int maxRecipients;
+
+    private final Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+
+    /**
+     * @return whether a message was there (so the caller asks again at once)
+     * @throws IllegalStateException when JMS or JNDI fail: a system exception, so the receive is rolled back
+     */
+    public boolean takeOne(long waitMillis) {
+        try {
+            InitialContext naming = new InitialContext();
+            ConnectionFactory factory = (ConnectionFactory) naming.lookup(settings.connectionFactory());
+            Queue queue = (Queue) naming.lookup(settings.submissionQueue());
+            try (JMSContext jms = factory.createContext()) {
+                Message message = jms.createConsumer(queue).receive(waitMillis);
+                if (message == null) {
+                    return false;
+                }
+                take(message, queue.getQueueName());
+                return true;
+            }
+        } catch (NamingException | JMSException e) {
+            throw new IllegalStateException("the submission queue is not reachable: " + e, e);
+        }
+    }
+
+    private void take(Message message, String queueName) throws JMSException {
+        String correlationId = Optional.ofNullable(message.getJMSCorrelationID()).orElse(message.getJMSMessageID());
+        String credentialName = message.getStringProperty("credential");
+        try {
+            if (message.propertyExists("JMSXDeliveryCount") && message.getIntProperty("JMSXDeliveryCount") > MAX_DELIVERIES) {
+                throw new JmsSubmission.Rejected("given up after " + MAX_DELIVERIES + " failed attempts to store it");
+            }
+            JmsSubmission submission = JmsSubmission.parse(credentialName, message.getStringProperty("mailFrom"),
+                    message.getStringProperty("rcptTo"), body(message), correlationId, maxMessageSize, maxRecipients);
+            SmtpCredential credential = accounts.credentialByUsername(submission.credential())
+                    .filter(SmtpCredential::isEnabled)
+                    .orElseThrow(() -> new JmsSubmission.Rejected("no enabled SMTP credential '" + credentialName + "'"));
+            String id = incoming.storeSubmitted(envelope(submission, credential, queueName), submission.raw(), correlationId);
+            LOG.fine(() -> "accepted " + submission + " as " + id);
+        } catch (JmsSubmission.Rejected rejected) {
+            LOG.info(() -> "rejected JMS submission " + correlationId + ": " + rejected.getMessage());
+            rejected(credentialName, correlationId, rejected.getMessage());
+        }
+    }
+
+    private static byte[] body(Message message) throws JMSException, JmsSubmission.Rejected {
+        if (message instanceof BytesMessage bytes) {
+            byte[] body = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(body);
+            return body;
+        }
+        if (message instanceof TextMessage text) {
+            return text.getText() == null ? null : text.getText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        throw new JmsSubmission.Rejected("the raw MIME must come as a BytesMessage or a TextMessage");
+    }
+
+    private static Envelope envelope(JmsSubmission submission, SmtpCredential credential, String queueName) {
+        Client client = new Client(ROLE, queueName, 0, null, null, null);
+        List<Recipient> recipients = submission.recipients().stream().map(r -> new Recipient(r, null, null)).toList();
+        return new Envelope(client, credential.getUsername(), submission.mailFrom(),
+                submission.eightBit() ? "8BITMIME" : null, submission.utf8Addresses(), -1, null, null, recipients);
+    }
+
+    private void rejected(String credentialName, String correlationId, String reason) {
+        Optional<SmtpCredential> credential = credentialName == null ? Optional.empty()
+                : accounts.credentialByUsername(credentialName);
+        JsonObjectBuilder details = Json.createObjectBuilder().add("listener", ROLE).add("reason", reason);
+        if (correlationId != null) {
+            details.add("correlationId", correlationId);
+        }
+        events.record(MailEvent.of(MailEvent.Type.REJECTED, Instant.now(clock), null,
+                credential.map(c -> c.getAccount().getId()).orElse(null),
+                credential.map(c -> c.getAccount().getName()).orElse(null),
+                credential.map(SmtpCredential::getUsername).orElse(null), null, details.build()));
+    }
+}
