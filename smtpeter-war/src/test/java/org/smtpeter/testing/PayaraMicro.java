@@ -42,6 +42,8 @@ public final class PayaraMicro {
     private final String schema;
     private Process process;
     private int starts;
+    private String databaseHost;
+    private Integer databasePort;
 
     /** @param settings extra {@code smtpeter.*} settings, passed as system properties */
     public PayaraMicro(String name, Map<String, String> settings) throws IOException {
@@ -61,6 +63,16 @@ public final class PayaraMicro {
                 throw new IOException("cannot prepare PostgreSQL schema " + schema, e);
             }
         }
+    }
+
+    /**
+     * Connects the server's pool to PostgreSQL at another address than the configured one (a
+     * proxy that a test can cut); the schema is still prepared directly. Call before {@link #start()}.
+     */
+    public PayaraMicro databaseAddress(String host, int port) {
+        this.databaseHost = host;
+        this.databasePort = port;
+        return this;
     }
 
     public void start() throws IOException, InterruptedException {
@@ -173,8 +185,8 @@ public final class PayaraMicro {
         String template = Files.readString(serverConfig.resolve("postboot-" + database + ".asadmin"));
         Map<String, String> values = Map.of(
                 "${smtpeter.data.dir}", workDir.toString(),
-                "${smtpeter.db.host}", PostgreSql.property("host", "127.0.0.1"),
-                "${smtpeter.db.port}", PostgreSql.property("port", "5432"),
+                "${smtpeter.db.host}", databaseHost != null ? databaseHost : PostgreSql.property("host", "127.0.0.1"),
+                "${smtpeter.db.port}", databasePort != null ? String.valueOf(databasePort) : PostgreSql.property("port", "5432"),
                 "${smtpeter.db.name}", PostgreSql.property("name", "test"),
                 "${smtpeter.db.schema}", schema,
                 "${smtpeter.db.user}", PostgreSql.property("user", "postgres"),

@@ -1,8 +1,6 @@
 package org.smtpeter.health.control;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,16 +10,21 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.smtpeter.smtp.api.ListenerStates;
 
 /**
- * Whether every configured SMTP listener accepts connections. Payara reports UP even when a
- * deployment failed, so this looks at what matters: the ports the resource adapter should have
- * bound, with the same configuration keys. A listener that is gone means the relay takes no mail.
+ * Whether every configured SMTP listener is bound. Payara reports UP even when a deployment
+ * failed, so this looks at what matters: the ports the resource adapter should listen on (from
+ * the same configuration keys), and what the adapter says about each ({@link ListenerStates}).
+ * It asks the adapter rather than connecting to the port: a connection would succeed just as
+ * well when another process holds the port, and every probe would count as an SMTP connection.
  * Both liveness and readiness ask it (see {@link ListenersAlive}, {@link ListenersReady}); Payara
  * registers a check with both qualifiers under one of them only.
  */
 @ApplicationScoped
 public class SmtpListenersCheck {
+
+    static final String LISTENING = "listening";
 
     /** The resource adapter's development defaults, used when no port is configured. */
     private static final Map<String, String> DEFAULT_PORTS = Map.of("submission", "2587", "smtps", "2465", "mta", "2025");
@@ -29,33 +32,45 @@ public class SmtpListenersCheck {
     @Inject
     Config config;
 
+    ListenerStates states = ListenerStates.global();
+
     public HealthCheckResponse call() {
-        String bind = config.getOptionalValue("smtpeter.bind-address", String.class).orElse("127.0.0.1");
-        String host = bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("smtp-listeners").up();
-        for (Map.Entry<String, String> role : DEFAULT_PORTS.entrySet()) {
-            if (!config.getOptionalValue("smtpeter." + role.getKey() + ".enabled", Boolean.class).orElse(true)) {
-                continue;
-            }
-            Optional<String> ports = config.getOptionalValue("smtpeter." + role.getKey() + ".port", String.class);
-            for (String port : ports.orElse(role.getValue()).split(",")) {
-                boolean listening = accepts(host, Integer.parseInt(port.strip()));
-                response.withData(role.getKey() + ":" + port.strip(), listening ? "listening" : "not listening");
-                if (!listening) {
-                    response.down();
-                }
-            }
-        }
+        Map<String, String> listeners = describe(expectedPorts(), states);
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("smtp-listeners")
+                .status(listeners.values().stream().allMatch(LISTENING::equals));
+        listeners.forEach(response::withData);
         return response.build();
     }
 
-    private static boolean accepts(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 2000);
-            return true;
-        } catch (IOException e) {
-            return false;
+    /** The ports of each enabled role, as {@code role:port}. */
+    private Map<String, Integer> expectedPorts() {
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        for (String role : new String[] {"submission", "smtps", "mta"}) {
+            if (!config.getOptionalValue("smtpeter." + role + ".enabled", Boolean.class).orElse(true)) {
+                continue;
+            }
+            Optional<String> ports = config.getOptionalValue("smtpeter." + role + ".port", String.class);
+            for (String port : ports.orElse(DEFAULT_PORTS.get(role)).split(",")) {
+                expected.put(role + ":" + port.strip(), Integer.parseInt(port.strip()));
+            }
         }
+        return expected;
     }
 
+    /**
+     * {@code listening} for each bound port, otherwise {@code not listening: <why>}.
+     *
+     * @param expected {@code role:port} to port
+     */
+    static Map<String, String> describe(Map<String, Integer> expected, ListenerStates states) {
+        Map<String, String> described = new LinkedHashMap<>();
+        expected.forEach((key, port) -> {
+            String role = key.substring(0, key.indexOf(':'));
+            described.put(key, states.get(role, port)
+                    .map(entry -> entry.state() == ListenerStates.State.LISTENING ? LISTENING
+                            : "not listening: " + entry.problem())
+                    .orElse("not listening: the resource adapter has not started this listener"));
+        });
+        return described;
+    }
 }
