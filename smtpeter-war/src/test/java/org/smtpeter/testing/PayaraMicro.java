@@ -112,7 +112,12 @@ public final class PayaraMicro {
         builder.environment().put("SMTPETER_ADMIN_TOKEN", adminToken);
         builder.environment().put("SMTPETER_MTA_PORT", String.valueOf(mtaPort));
         process = builder.start();
-        awaitReady(log);
+        try {
+            awaitReady(log);
+        } catch (RuntimeException | IOException | InterruptedException notReady) {
+            kill(); // a server that never became ready must not outlive the test run
+            throw notReady;
+        }
     }
 
     /** Ends the JVM at once, as a power cut or kill -9 would, without any shutdown hooks. */
