@@ -30,6 +30,7 @@ public class MailEventMetrics {
     static final String ACCEPTED = "smtpeter_messages_accepted_total";
     static final String ATTEMPTS = "smtpeter_delivery_attempts_total";
     static final String ATTEMPT_DURATION = "smtpeter_delivery_attempt";
+    static final String EVENTS = "smtpeter_mail_events_total";
 
     private static final Metadata ACCEPTED_METADATA = Metadata.builder().withName(ACCEPTED)
             .withDescription("Messages stored for an account and queued for delivery, by the listener they came in on")
@@ -41,6 +42,11 @@ public class MailEventMetrics {
     private static final Metadata DURATION_METADATA = Metadata.builder().withName(ATTEMPT_DURATION)
             .withDescription("Duration of one delivery attempt, from its start to the next hop's reply, by result")
             .withUnit(MetricUnits.SECONDS).build();
+
+    private static final Metadata EVENTS_METADATA = Metadata.builder().withName(EVENTS)
+            .withDescription("Mail events by type, as published on the JMS topic: accepted, rejected, delivered, "
+                    + "deferred, failed, bounced, complained, opened, clicked")
+            .withUnit(MetricUnits.NONE).build();
 
     /** The results an attempt can have, as tag values. */
     static final String[] RESULTS = {"delivered", "deferred", "failed"};
@@ -60,9 +66,13 @@ public class MailEventMetrics {
             registry.counter(ATTEMPTS_METADATA, new Tag("result", result));
             registry.timer(DURATION_METADATA, new Tag("result", result));
         }
+        for (MailEvent.Type type : MailEvent.Type.values()) {
+            registry.counter(EVENTS_METADATA, new Tag("type", type.wireName()));
+        }
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailEvent event) {
+        registry.counter(EVENTS_METADATA, new Tag("type", event.type().wireName())).inc();
         if (event.type() == MailEvent.Type.ACCEPTED) {
             registry.counter(ACCEPTED_METADATA, new Tag("listener", listener(event))).inc();
             return;

@@ -84,6 +84,11 @@ class MetricsIT {
         assertDelta(3, before, after, series("smtpeter_delivery_attempt_seconds_count", "result", "delivered"));
         assertDelta(1, before, after, series("smtpeter_delivery_attempt_seconds_count", "result", "deferred"));
         assertDelta(1, before, after, series("smtpeter_delivery_attempt_seconds_count", "result", "failed"));
+        // every event by type: the same ones the JMS topic gets
+        assertDelta(1, before, after, series(MailEventMetrics.EVENTS, "type", "accepted"));
+        assertDelta(3, before, after, series(MailEventMetrics.EVENTS, "type", "delivered"));
+        assertDelta(1, before, after, series(MailEventMetrics.EVENTS, "type", "deferred"));
+        assertDelta(1, before, after, series(MailEventMetrics.EVENTS, "type", "failed"));
     }
 
     @Test
