@@ -1,0 +1,195 @@
+package org.smtpeter.ear;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.mail.Address;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.smtpeter.testing.Mails;
+import org.smtpeter.testing.SmtpSink;
+
+/**
+ * The JMS flows on Payara Server's built-in broker, seen from another system in the test JVM:
+ * a subscriber of the event topic gets the events of mail sent over SMTP, selected by account,
+ * and mail put on the submission queue is delivered, with its outcome on the topic.
+ */
+@ExtendWith(EarDeploymentExtension.class)
+class JmsFlowsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String TOPIC = "smtpeter.events";
+    private static final String QUEUE = "smtpeter.submissions";
+
+    /** An event as a subscriber sees it: the selector properties and the JSON body. */
+    private record Event(String type, String account, String credential, String messageId, JsonObject json) {
+
+        static Event of(Message message) throws JMSException {
+            JsonObject json = Json.createReader(new StringReader(((TextMessage) message).getText())).readObject();
+            return new Event(message.getStringProperty("eventType"), message.getStringProperty("account"),
+                    message.getStringProperty("credential"), message.getStringProperty("messageId"), json);
+        }
+    }
+
+    @Test
+    void aSubscriberGetsTheEventsOfMailSentOverSmtp(EarDeployment relay) throws Exception {
+        String account = "jms-events-" + UUID.randomUUID();
+        JsonObject credential = newCredential(relay, account);
+        // The sink answers 450 once: the message is deferred before it is delivered.
+        String recipient = "tempfail-once-" + UUID.randomUUID() + "@example.net";
+        String sender = Mails.uniqueSender();
+
+        try (OpenMqClient mq = relay.openMq();
+             JMSConsumer events = mq.context().createConsumer(mq.context().createTopic(TOPIC),
+                     "account = '" + account + "'")) {
+            String id = sendOverSmtp(relay.startTlsSession(), credential, Mails.simple(sender, recipient, "events"), recipient);
+
+            List<Event> received = receiveUntil(events, "delivered");
+
+            assertEquals(List.of("accepted", "deferred", "delivered"), received.stream().map(Event::type).toList());
+            for (Event event : received) {
+                assertEquals(account, event.account());
+                assertEquals(credential.getString("username"), event.credential());
+                assertEquals(id, event.messageId());
+                assertEquals(event.type(), event.json().getString("type"));
+                assertEquals(id, event.json().getString("messageId"));
+            }
+            JsonObject accepted = received.get(0).json();
+            assertEquals(recipient, accepted.getJsonArray("recipients").getString(0));
+            assertEquals("submission", accepted.getString("listener"));
+            JsonObject deferred = received.get(1).json();
+            assertEquals(450, deferred.getInt("code"));
+            assertEquals(recipient, deferred.getString("recipient"));
+            assertTrue(deferred.containsKey("nextAttemptAt"), deferred.toString());
+            assertEquals(250, received.get(2).json().getInt("code"));
+        }
+    }
+
+    @Test
+    void mailSubmittedToTheQueueIsDeliveredAndAnnounced(EarDeployment relay) throws Exception {
+        JsonObject credential = newCredential(relay, "jms-submission-" + UUID.randomUUID());
+        String user = credential.getString("username");
+        String sender = Mails.uniqueSender();
+        String recipient = "jms-" + UUID.randomUUID() + "@example.net";
+        String correlation = "order-" + UUID.randomUUID();
+        // Bare LF line ends, as Java programs tend to write them: the relay makes them CRLF.
+        byte[] mime = ("From: " + sender + "\nTo: " + recipient + "\nSubject: by JMS\n\nSubmitted over JMS.\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        try (OpenMqClient mq = relay.openMq();
+             JMSConsumer events = mq.context().createConsumer(mq.context().createTopic(TOPIC),
+                     "credential = '" + user + "'")) {
+            JMSContext jms = mq.context();
+            BytesMessage submission = jms.createBytesMessage();
+            submission.writeBytes(mime);
+            submission.setStringProperty("credential", user);
+            submission.setStringProperty("mailFrom", sender);
+            submission.setStringProperty("rcptTo", recipient);
+            submission.setJMSCorrelationID(correlation);
+            jms.createProducer().send(jms.createQueue(QUEUE), submission);
+
+            SmtpSink.Received delivered = relay.sink().awaitFor(recipient, WAIT);
+            assertTrue(delivered.text().contains("Subject: by JMS\r\n"), delivered.text());
+            assertTrue(delivered.text().contains("Submitted over JMS.\r\n"), delivered.text());
+            assertTrue(delivered.text().contains("from queue smtpeter.submissions"), delivered.text());
+
+            List<Event> received = receiveUntil(events, "delivered");
+            assertEquals(List.of("accepted", "delivered"), received.stream().map(Event::type).toList());
+            JsonObject accepted = received.get(0).json();
+            assertEquals(correlation, accepted.getString("correlationId"));
+            assertEquals("jms", accepted.getString("listener"));
+            String id = accepted.getString("messageId");
+            JsonObject stored = relay.api().object("/api/v1/messages/" + id);
+            assertEquals(sender, stored.getString("sender"), stored.toString());
+            assertEquals(user, stored.getString("credential"), stored.toString());
+        }
+    }
+
+    @Test
+    void aSubmissionThatCannotBeAcceptedIsRejectedOnTheTopic(EarDeployment relay) throws Exception {
+        String correlation = "bad-" + UUID.randomUUID();
+        try (OpenMqClient mq = relay.openMq();
+             JMSConsumer rejections = mq.context().createConsumer(mq.context().createTopic(TOPIC),
+                     "eventType = 'rejected'")) {
+            JMSContext jms = mq.context();
+            TextMessage submission = jms.createTextMessage("Subject: nobody sends this\r\n\r\nbody\r\n");
+            submission.setStringProperty("credential", "no-such-user-" + UUID.randomUUID());
+            submission.setStringProperty("mailFrom", "app@example.com");
+            submission.setStringProperty("rcptTo", "someone@example.net");
+            submission.setJMSCorrelationID(correlation);
+            jms.createProducer().send(jms.createQueue(QUEUE), submission);
+
+            Event rejected = receive(rejections, event -> correlation.equals(event.json().getString("correlationId", null)));
+            assertTrue(rejected.json().getString("reason").startsWith("no enabled SMTP credential"), rejected.json().toString());
+        }
+    }
+
+    /** A new account of that name with one SMTP credential (with its password). */
+    private static JsonObject newCredential(EarDeployment relay, String accountName) {
+        long account = relay.api().create("/api/v1/accounts", "{\"name\":\"" + accountName + "\"}")
+                .getJsonNumber("id").longValue();
+        return relay.api().create("/api/v1/accounts/" + account + "/credentials", "{\"description\":\"JMS test\"}");
+    }
+
+    /** Collects events, in order, up to and including the first of type {@code last}. */
+    private static List<Event> receiveUntil(JMSConsumer consumer, String last) throws JMSException {
+        List<Event> events = new ArrayList<>();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Message message = consumer.receive(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            if (message == null) {
+                break;
+            }
+            Event event = Event.of(message);
+            events.add(event);
+            if (last.equals(event.type())) {
+                return events;
+            }
+        }
+        throw new AssertionError("no " + last + " event within " + WAIT + "; got " + events);
+    }
+
+    private static Event receive(JMSConsumer consumer, java.util.function.Predicate<Event> wanted) throws JMSException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Message message = consumer.receive(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            if (message != null) {
+                Event event = Event.of(message);
+                if (wanted.test(event)) {
+                    return event;
+                }
+            }
+        }
+        throw new AssertionError("no such event within " + WAIT);
+    }
+
+    private static String sendOverSmtp(Session session, JsonObject credential, byte[] raw, String recipient)
+            throws Exception {
+        try (SMTPTransport transport = (SMTPTransport) session.getTransport("smtp")) {
+            transport.connect(credential.getString("username"), credential.getString("password"));
+            transport.sendMessage(Mails.parse(session, raw), new Address[] {new InternetAddress(recipient)});
+            String reply = transport.getLastServerResponse();
+            assertNotNull(reply);
+            return Mails.queuedId(reply);
+        }
+    }
+}
