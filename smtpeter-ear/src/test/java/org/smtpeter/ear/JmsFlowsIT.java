@@ -125,6 +125,72 @@ class JmsFlowsIT {
     }
 
     @Test
+    void eventsWaitInTheDatabaseWhileTheTopicIsGoneAndArriveWhenItIsBack(EarDeployment relay) throws Exception {
+        String account = "jms-outage-" + UUID.randomUUID();
+        JsonObject credential = newCredential(relay, account);
+        String recipient = "outage-" + UUID.randomUUID() + "@example.net";
+        String sender = Mails.uniqueSender();
+
+        try (OpenMqClient mq = relay.openMq();
+             JMSConsumer events = mq.context().createConsumer(mq.context().createTopic(TOPIC),
+                     "account = '" + account + "'")) {
+            // The operator removes the topic's resource: every publication now fails.
+            relay.server().remote(Duration.ofMinutes(1), "delete-jms-resource", "jms/smtpeter/events");
+            try {
+                String id = sendOverSmtp(relay.startTlsSession(), credential,
+                        Mails.simple(sender, recipient, "while the topic is gone"), recipient);
+                relay.sink().awaitFor(recipient, WAIT);
+                JsonObject outbox = awaitOutbox(relay, status -> status.getJsonNumber("waiting").longValue() >= 2
+                        && status.getInt("mostAttempts") >= 1);
+                assertTrue(outbox.getString("lastError").contains("jms/smtpeter/events"), outbox.toString());
+                assertEquals(null, events.receiveNoWait(), "nothing can have been published");
+                assertEquals("delivered", relay.api().array("/api/v1/deliveries?message=" + id)
+                        .getJsonObject(0).getString("state"), "the mail went out all the same");
+            } finally {
+                relay.server().remote(Duration.ofMinutes(1), "create-jms-resource", "--restype=jakarta.jms.Topic",
+                        "--property=Name=" + TOPIC, "jms/smtpeter/events");
+            }
+
+            List<Event> received = receiveUntil(events, "delivered");
+            assertEquals(List.of("accepted", "delivered"), received.stream().map(Event::type).toList());
+        }
+    }
+
+    @Test
+    void recipientsThatAreNeverTriedAreAnnouncedAsFailed(EarDeployment relay) throws Exception {
+        String account = "jms-not-sent-" + UUID.randomUUID();
+        long accountId = relay.api().create("/api/v1/accounts", "{\"name\":\"" + account + "\"}")
+                .getJsonNumber("id").longValue();
+        JsonObject credential = relay.api().create("/api/v1/accounts/" + accountId + "/credentials", "{}");
+        String suppressed = "suppressed-" + UUID.randomUUID() + "@example.net";
+        relay.api().create("/api/v1/accounts/" + accountId + "/suppressions", "{\"address\":\"" + suppressed + "\"}");
+        // The sink answers 450 to this one until released: it waits in the queue for the operator.
+        String held = "hold-" + UUID.randomUUID() + "@example.net";
+        String sender = Mails.uniqueSender();
+
+        try (OpenMqClient mq = relay.openMq();
+             JMSConsumer events = mq.context().createConsumer(mq.context().createTopic(TOPIC),
+                     "account = '" + account + "' AND eventType IN ('accepted', 'failed')")) {
+            String id = sendOverSmtp(relay.startTlsSession(), credential, Mails.simple(sender, suppressed, "not sent"),
+                    suppressed, held);
+            Event accepted = receiveUntil(events, "accepted").get(0);
+            Event refused = receiveUntil(events, "failed").get(0);
+            assertEquals(suppressed, refused.json().getString("recipient"));
+            assertEquals("suppressed", refused.json().getString("reason"));
+
+            long heldDelivery = relay.api().array("/api/v1/deliveries?message=" + id + "&recipient=" + held)
+                    .getJsonObject(0).getJsonNumber("id").longValue();
+            awaitState(relay, heldDelivery, "deferred");
+            relay.api().act("/api/v1/deliveries/" + heldDelivery + "/cancel");
+            Event cancelled = receiveUntil(events, "failed").get(0);
+            assertEquals(held, cancelled.json().getString("recipient"));
+            assertEquals("cancelled", cancelled.json().getString("reason"));
+            assertEquals(id, accepted.messageId());
+            assertEquals(id, cancelled.messageId());
+        }
+    }
+
+    @Test
     void aSubmissionThatCannotBeAcceptedIsRejectedOnTheTopic(EarDeployment relay) throws Exception {
         String correlation = "bad-" + UUID.randomUUID();
         try (OpenMqClient mq = relay.openMq();
@@ -141,6 +207,31 @@ class JmsFlowsIT {
             Event rejected = receive(rejections, event -> correlation.equals(event.json().getString("correlationId", null)));
             assertTrue(rejected.json().getString("reason").startsWith("no enabled SMTP credential"), rejected.json().toString());
         }
+    }
+
+    private static void awaitState(EarDeployment relay, long delivery, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String now = null;
+        while (System.nanoTime() < deadline) {
+            now = relay.api().object("/api/v1/deliveries/" + delivery).getString("state");
+            if (state.equals(now)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("delivery " + delivery + " is " + now + ", not " + state);
+    }
+
+    private static JsonObject awaitOutbox(EarDeployment relay, java.util.function.Predicate<JsonObject> condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonObject status = relay.api().object("/api/v1/events/outbox");
+        while (!condition.test(status) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            status = relay.api().object("/api/v1/events/outbox");
+        }
+        assertTrue(condition.test(status), status.toString());
+        return status;
     }
 
     /** A new account of that name with one SMTP credential (with its password). */
@@ -182,11 +273,15 @@ class JmsFlowsIT {
         throw new AssertionError("no such event within " + WAIT);
     }
 
-    private static String sendOverSmtp(Session session, JsonObject credential, byte[] raw, String recipient)
+    private static String sendOverSmtp(Session session, JsonObject credential, byte[] raw, String... recipients)
             throws Exception {
         try (SMTPTransport transport = (SMTPTransport) session.getTransport("smtp")) {
             transport.connect(credential.getString("username"), credential.getString("password"));
-            transport.sendMessage(Mails.parse(session, raw), new Address[] {new InternetAddress(recipient)});
+            Address[] to = new Address[recipients.length];
+            for (int i = 0; i < recipients.length; i++) {
+                to[i] = new InternetAddress(recipients[i]);
+            }
+            transport.sendMessage(Mails.parse(session, raw), to);
             String reply = transport.getLastServerResponse();
             assertNotNull(reply);
             return Mails.queuedId(reply);

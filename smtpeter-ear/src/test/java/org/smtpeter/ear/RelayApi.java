@@ -47,6 +47,12 @@ final class RelayApi {
         return Json.createReader(new StringReader(expect(201, post).body())).readObject();
     }
 
+    /** POST without a body that must answer 200 (an action such as retry or cancel); returns the result. */
+    JsonObject act(String path) {
+        return Json.createReader(new StringReader(expect(200, request(path).POST(HttpRequest.BodyPublishers.noBody()))
+                .body())).readObject();
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token);

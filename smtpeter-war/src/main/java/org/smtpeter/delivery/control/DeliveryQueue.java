@@ -86,9 +86,11 @@ public class DeliveryQueue {
         for (EnvelopeRecipient recipient : message.getRecipients()) {
             Delivery delivery = new Delivery(message, recipient.getAddress(), now, expires);
             if (message.getAccount() != null) {
-                suppressions.find(message.getAccount(), recipient.getAddress()).ifPresent(suppression ->
-                        delivery.suppressed(now, "not sent: the address is on the account's suppression list ("
-                                + suppression.getReason() + ")"));
+                suppressions.find(message.getAccount(), recipient.getAddress()).ifPresent(suppression -> {
+                    delivery.suppressed(now, "not sent: the address is on the account's suppression list ("
+                            + suppression.getReason() + ")");
+                    notSent(delivery, "suppressed", delivery.getLastReply());
+                });
             }
             if (trackBounces && !delivery.getState().isFinal()) {
                 delivery.trackBouncesWith(bounceAddresses.newToken());
@@ -150,6 +152,7 @@ public class DeliveryQueue {
         return suppressions.find(message.getAccount(), delivery.getRecipient()).map(suppression -> {
             delivery.suppressed(Instant.now(clock), "not sent: the address is on the account's suppression list ("
                     + suppression.getReason() + ")");
+            notSent(delivery, "suppressed", delivery.getLastReply());
             return true;
         }).orElse(false);
     }
@@ -219,6 +222,14 @@ public class DeliveryQueue {
         };
     }
 
+    /** A delivery that ends without an attempt is, to subscribers, a failure with its reason. */
+    private void notSent(Delivery delivery, String reason, String text) {
+        events.record(MailEvent.Type.FAILED, delivery.getMessage(), delivery.getRecipient(), Json.createObjectBuilder()
+                .add("reason", reason)
+                .add("reply", text)
+                .build());
+    }
+
     private static JsonObject attemptDetails(Delivery delivery, Reply reply, String remoteHost, long millis) {
         JsonObjectBuilder details = Json.createObjectBuilder()
                 .add("attempt", delivery.getAttempts())
@@ -260,7 +271,10 @@ public class DeliveryQueue {
 
     public Optional<Delivery> cancel(long id) {
         Optional<Delivery> delivery = Optional.ofNullable(em.find(Delivery.class, id)).filter(d -> !d.getState().isFinal());
-        delivery.ifPresent(d -> d.cancelled(Instant.now(clock)));
+        delivery.ifPresent(d -> {
+            d.cancelled(Instant.now(clock));
+            notSent(d, "cancelled", "cancelled by an operator");
+        });
         return delivery;
     }
 

@@ -18,8 +18,10 @@ import org.smtpeter.messages.entity.Message;
 /**
  * Records what happens to an account's messages, in the caller's transaction: observers in the
  * application see it as a CDI event, and when a topic is configured it goes to the outbox, from
- * which {@link EventPublisher} takes it to JMS. Mail that belongs to no account (bounces coming
- * in, our own notifications) makes no events.
+ * which {@link EventPublisher} takes it to JMS. Only mail an account sent with one of its
+ * credentials is published: the relay's own notifications and forwarded bounces (which carry the
+ * account but no credential) are seen by observers (metrics count their delivery attempts) but a
+ * subscriber never hears of a message it did not send. Bounces coming in belong to no account.
  */
 @ApplicationScoped
 public class MailEvents {
@@ -54,7 +56,7 @@ public class MailEvents {
 
     public void record(MailEvent event) {
         observers.fire(event);
-        if (settings.publishes()) {
+        if (settings.publishes() && (event.credential() != null || event.type() == MailEvent.Type.REJECTED)) {
             em.persist(new OutboxEvent(event.id(), event.type().wireName(), event.messageId(), event.accountId(),
                     event.account(), event.credential(), EventJson.of(event), event.occurredAt()));
         }

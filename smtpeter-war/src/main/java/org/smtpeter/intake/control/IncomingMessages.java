@@ -111,8 +111,9 @@ public class IncomingMessages {
         em.persist(message);
         em.persist(new MessageSource(message, raw));
         if (envelope.isAuthenticated()) {
-            deliveries.enqueue(message);
+            // Before the deliveries: a subscriber hears of the message before any recipient's fate.
             events.record(MailEvent.Type.ACCEPTED, message, null, acceptedDetails(message, correlationId));
+            deliveries.enqueue(message);
         } else {
             // Unauthenticated mail only ever reaches here for bounce addresses (RelayPolicy).
             bounceIntake.receive(message, raw);
