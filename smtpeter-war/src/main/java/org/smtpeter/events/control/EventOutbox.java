@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 import jakarta.annotation.Resource;
@@ -24,6 +23,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.smtpeter.events.entity.OutboxEvent;
+import org.smtpeter.platform.control.Jndi;
 import org.smtpeter.platform.control.RowLocks;
 import org.smtpeter.platform.entity.UtcTimestamps;
 
@@ -71,7 +71,7 @@ public class EventOutbox {
         List<OutboxEvent> events = ids.stream().map(id -> em.find(OutboxEvent.class, id)).toList();
         try {
             send(events);
-        } catch (NamingException | JMSException | JMSRuntimeException | ClassCastException unavailable) {
+        } catch (NamingException | JMSException | JMSRuntimeException unavailable) {
             context.setRollbackOnly();
             return new Round(0, ids, unavailable.toString());
         }
@@ -104,9 +104,8 @@ public class EventOutbox {
     }
 
     private void send(List<OutboxEvent> events) throws NamingException, JMSException {
-        InitialContext naming = new InitialContext();
-        ConnectionFactory factory = (ConnectionFactory) naming.lookup(settings.connectionFactory());
-        Topic topic = (Topic) naming.lookup(settings.topic());
+        ConnectionFactory factory = Jndi.lookup(settings.connectionFactory(), ConnectionFactory.class);
+        Topic topic = Jndi.lookup(settings.topic(), Topic.class);
         try (JMSContext jms = factory.createContext()) {
             JMSProducer producer = jms.createProducer();
             for (OutboxEvent event : events) {

@@ -78,7 +78,14 @@ public class EventPublisher {
 
     private boolean round() {
         Instant now = Instant.now(clock);
-        EventOutbox.Round round = outbox.publishDue(now);
+        EventOutbox.Round round;
+        try {
+            round = outbox.publishDue(now);
+        } catch (RuntimeException commitFailed) {
+            // The broker failed at commit: everything was rolled back and is due again at the next tick.
+            failed(commitFailed.toString());
+            return false;
+        }
         if (round.failedIds().isEmpty()) {
             if (failing && round.published() > 0) {
                 failing = false;
@@ -86,12 +93,16 @@ public class EventPublisher {
             }
             return round.full();
         }
-        if (!failing) {
-            failing = true;
-            LOG.warning(() -> "cannot publish events to " + settings.topic() + " (" + round.error()
-                    + "); they stay in the outbox and are tried again");
-        }
+        failed(round.error());
         outbox.postpone(round.failedIds(), round.error(), now);
         return false;
+    }
+
+    private void failed(String error) {
+        if (!failing) {
+            failing = true;
+            LOG.warning(() -> "cannot publish events to " + settings.topic() + " (" + error
+                    + "); they stay in the outbox and are tried again");
+        }
     }
 }

@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Where events go and where JMS submissions come from: JNDI names, empty when the feature is off
- * (as on Payara Micro, which has no JMS provider of its own).
+ * Where events go: JNDI names of the connection factory (which JMS submission uses as well) and
+ * of the topic, empty when nothing is published (as on Payara Micro, which has no JMS provider).
  */
 @ApplicationScoped
 public class EventSettings {
@@ -22,10 +22,6 @@ public class EventSettings {
     @Inject
     @ConfigProperty(name = "smtpeter.events.topic")
     Optional<String> topic;
-
-    @Inject
-    @ConfigProperty(name = "smtpeter.jms.submission-queue")
-    Optional<String> submissionQueue;
 
     public String connectionFactory() {
         return connectionFactory.strip();
@@ -40,12 +36,4 @@ public class EventSettings {
         return topic.orElse("").strip();
     }
 
-    public boolean takesSubmissions() {
-        return !submissionQueue().isEmpty();
-    }
-
-    /** @return the queue's JNDI name, empty when JMS submission is off */
-    public String submissionQueue() {
-        return submissionQueue.orElse("").strip();
-    }
 }

@@ -13,8 +13,8 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
-import org.smtpeter.events.control.EventSettings;
 import org.smtpeter.intake.control.JmsIntake;
+import org.smtpeter.intake.control.JmsSubmissionSettings;
 
 /**
  * Consumes the JMS submission queue when {@code smtpeter.jms.submission-queue} names one. It is a
@@ -35,7 +35,7 @@ public class JmsSubmissionConsumer {
     ManagedThreadFactory threads;
 
     @Inject
-    EventSettings settings;
+    JmsSubmissionSettings settings;
 
     @Inject
     JmsIntake intake;
@@ -45,19 +45,28 @@ public class JmsSubmissionConsumer {
 
     @PostConstruct
     void start() {
-        if (!settings.takesSubmissions()) {
+        if (!settings.enabled()) {
             return;
         }
-        LOG.info(() -> "taking mail from the JMS queue " + settings.submissionQueue());
+        LOG.info(() -> "taking mail from the JMS queue " + settings.queue());
         consumer = threads.newThread(this::consume);
         consumer.setName("smtpeter-jms-submissions");
         consumer.start();
     }
 
+    /** Lets a receive in progress finish its transaction before the application goes away. */
     @PreDestroy
     void stop() {
         stopped = true;
-        if (consumer != null) {
+        if (consumer == null) {
+            return;
+        }
+        try {
+            consumer.join(RECEIVE_WAIT_MILLIS + 10_000);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (consumer.isAlive()) {
             consumer.interrupt();
         }
     }
@@ -77,7 +86,7 @@ public class JmsSubmissionConsumer {
                     return;
                 }
                 if (pause == 0) {
-                    LOG.log(Level.WARNING, "taking mail from " + settings.submissionQueue() + " failed; retrying", e);
+                    LOG.log(Level.WARNING, "taking mail from " + settings.queue() + " failed; retrying", e);
                 }
                 pause = Math.min(Math.max(pause * 2, 500), LONGEST_PAUSE_MILLIS);
                 try {

@@ -1,13 +1,14 @@
 package org.smtpeter.intake.control;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 import jakarta.ejb.Stateless;
@@ -22,12 +23,12 @@ import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.entity.SmtpCredential;
 import org.smtpeter.events.control.EventSettings;
 import org.smtpeter.events.control.MailEvent;
 import org.smtpeter.events.control.MailEvents;
+import org.smtpeter.platform.control.Jndi;
 import org.smtpeter.smtp.api.Client;
 import org.smtpeter.smtp.api.Envelope;
 import org.smtpeter.smtp.api.Recipient;
@@ -44,11 +45,19 @@ public class JmsIntake {
     /** The listener role recorded for mail that came by JMS. */
     public static final String ROLE = "jms";
     private static final Logger LOG = Logger.getLogger(JmsIntake.class.getName());
-    /** A message the broker brought this often without being stored is given up, not retried for ever. */
+    /**
+     * A message the broker brought this often, and that has waited this long, is given up rather
+     * than retried for ever (a message that cannot be stored would otherwise hold up the queue).
+     * Both, so that a database outage of some minutes turns nothing away.
+     */
     static final int MAX_DELIVERIES = 5;
+    static final Duration GIVE_UP_AFTER = Duration.ofHours(1);
 
     @Inject
-    EventSettings settings;
+    EventSettings events;
+
+    @Inject
+    JmsSubmissionSettings settings;
 
     @Inject
     Accounts accounts;
@@ -57,15 +66,7 @@ public class JmsIntake {
     IncomingMessages incoming;
 
     @Inject
-    MailEvents events;
-
-    @Inject
-    @ConfigProperty(name = "smtpeter.limits.max-message-size", defaultValue = "36700160")
-    long maxMessageSize;
-
-    @Inject
-    @ConfigProperty(name = "smtpeter.limits.max-recipients", defaultValue = "100")
-    int maxRecipients;
+    MailEvents mailEvents;
 
     private final Clock clock = Clock.tickMillis(ZoneOffset.UTC);
 
@@ -75,9 +76,8 @@ public class JmsIntake {
      */
     public boolean takeOne(long waitMillis) {
         try {
-            InitialContext naming = new InitialContext();
-            ConnectionFactory factory = (ConnectionFactory) naming.lookup(settings.connectionFactory());
-            Queue queue = (Queue) naming.lookup(settings.submissionQueue());
+            ConnectionFactory factory = Jndi.lookup(events.connectionFactory(), ConnectionFactory.class);
+            Queue queue = Jndi.lookup(settings.queue(), Queue.class);
             try (JMSContext jms = factory.createContext()) {
                 Message message = jms.createConsumer(queue).receive(waitMillis);
                 if (message == null) {
@@ -95,11 +95,13 @@ public class JmsIntake {
         String correlationId = Optional.ofNullable(message.getJMSCorrelationID()).orElse(message.getJMSMessageID());
         String credentialName = message.getStringProperty("credential");
         try {
-            if (message.propertyExists("JMSXDeliveryCount") && message.getIntProperty("JMSXDeliveryCount") > MAX_DELIVERIES) {
-                throw new JmsSubmission.Rejected("given up after " + MAX_DELIVERIES + " failed attempts to store it");
+            if (givenUp(message)) {
+                throw new JmsSubmission.Rejected("given up: it could not be stored in " + MAX_DELIVERIES
+                        + " deliveries over " + GIVE_UP_AFTER.toMinutes() + " minutes");
             }
             JmsSubmission submission = JmsSubmission.parse(credentialName, message.getStringProperty("mailFrom"),
-                    message.getStringProperty("rcptTo"), body(message), correlationId, maxMessageSize, maxRecipients);
+                    message.getStringProperty("rcptTo"), body(message), correlationId, settings.maxMessageSize(),
+                    settings.maxRecipients());
             SmtpCredential credential = accounts.credentialByUsername(submission.credential())
                     .filter(SmtpCredential::isEnabled)
                     .orElseThrow(() -> new JmsSubmission.Rejected("no enabled SMTP credential '" + credentialName + "'"));
@@ -111,6 +113,13 @@ public class JmsIntake {
         }
     }
 
+    private boolean givenUp(Message message) throws JMSException {
+        int deliveries = message.propertyExists("JMSXDeliveryCount") ? message.getIntProperty("JMSXDeliveryCount") : 1;
+        long sent = message.getJMSTimestamp();
+        return deliveries > MAX_DELIVERIES && sent > 0
+                && Instant.ofEpochMilli(sent).plus(GIVE_UP_AFTER).isBefore(Instant.now(clock));
+    }
+
     private static byte[] body(Message message) throws JMSException, JmsSubmission.Rejected {
         if (message instanceof BytesMessage bytes) {
             byte[] body = new byte[(int) bytes.getBodyLength()];
@@ -118,7 +127,7 @@ public class JmsIntake {
             return body;
         }
         if (message instanceof TextMessage text) {
-            return text.getText() == null ? null : text.getText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return text.getText() == null ? null : text.getText().getBytes(StandardCharsets.UTF_8);
         }
         throw new JmsSubmission.Rejected("the raw MIME must come as a BytesMessage or a TextMessage");
     }
@@ -137,7 +146,7 @@ public class JmsIntake {
         if (correlationId != null) {
             details.add("correlationId", correlationId);
         }
-        events.record(MailEvent.of(MailEvent.Type.REJECTED, Instant.now(clock), null,
+        mailEvents.record(MailEvent.of(MailEvent.Type.REJECTED, Instant.now(clock), null,
                 credential.map(c -> c.getAccount().getId()).orElse(null),
                 credential.map(c -> c.getAccount().getName()).orElse(null),
                 credential.map(SmtpCredential::getUsername).orElse(null), null, details.build()));

@@ -27,18 +27,21 @@ public final class Rounds {
 
     /** Runs rounds until there is no more work; returns at once if another thread is running them. */
     public void run() {
-        if (stopped || !running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            do {
-                wakeRequested.set(false);
-                while (!stopped && round.getAsBoolean()) {
-                    // there may be more
-                }
-            } while (wakeRequested.get() && !stopped);
-        } finally {
-            running.set(false);
+        while (!stopped && running.compareAndSet(false, true)) {
+            try {
+                do {
+                    wakeRequested.set(false);
+                    while (!stopped && round.getAsBoolean()) {
+                        // there may be more
+                    }
+                } while (wakeRequested.get() && !stopped);
+            } finally {
+                running.set(false);
+            }
+            // A wake-up between the last look and the release found us still running: look again.
+            if (!wakeRequested.get()) {
+                return;
+            }
         }
     }
 
