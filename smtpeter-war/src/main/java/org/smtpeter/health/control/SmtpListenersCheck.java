@@ -46,7 +46,9 @@ public class SmtpListenersCheck {
     private Map<String, Integer> expectedPorts() {
         Map<String, Integer> expected = new LinkedHashMap<>();
         for (String role : new String[] {"submission", "smtps", "mta"}) {
-            if (!config.getOptionalValue("smtpeter." + role + ".enabled", Boolean.class).orElse(true)) {
+            // Read as the adapter reads it (Boolean.parseBoolean), not with Config's converter, which also takes "on".
+            if (!config.getOptionalValue("smtpeter." + role + ".enabled", String.class)
+                    .map(value -> Boolean.parseBoolean(value.strip())).orElse(true)) {
                 continue;
             }
             Optional<String> ports = config.getOptionalValue("smtpeter." + role + ".port", String.class);
