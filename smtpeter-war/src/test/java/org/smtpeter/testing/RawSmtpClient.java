@@ -90,6 +90,15 @@ public final class RawSmtpClient implements AutoCloseable {
         expect("235", command("AUTH PLAIN " + plain));
     }
 
+    /** MAIL FROM, one RCPT TO per recipient and DATA, each expected to succeed: the client may now send the message. */
+    public void startData(String sender, String... recipients) throws IOException {
+        expect("250", command("MAIL FROM:<" + sender + ">"));
+        for (String recipient : recipients) {
+            expect("250", command("RCPT TO:<" + recipient + ">"));
+        }
+        expect("354", command("DATA"));
+    }
+
     public boolean isClosedByServer() throws IOException {
         return in.readLine() == null;
     }

@@ -103,11 +103,7 @@ public final class Relay implements ExtensionContext.Store.CloseableResource {
     public String submit(TestCredential credential, String sender, byte[] raw, String... recipients) throws IOException {
         try (RawSmtpClient client = new RawSmtpClient(submissionPort())) {
             client.login(credential.username(), credential.password());
-            RawSmtpClient.expect("250", client.command("MAIL FROM:<" + sender + ">"));
-            for (String recipient : recipients) {
-                RawSmtpClient.expect("250", client.command("RCPT TO:<" + recipient + ">"));
-            }
-            RawSmtpClient.expect("354", client.command("DATA"));
+            client.startData(sender, recipients);
             client.write(Mails.dotStuffed(raw));
             return Mails.queuedId(client.command("."));
         }

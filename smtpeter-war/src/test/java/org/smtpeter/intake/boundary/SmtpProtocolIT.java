@@ -89,9 +89,7 @@ class SmtpProtocolIT {
         String sender = Mails.uniqueSender();
         try (RawSmtpClient client = new RawSmtpClient(relay.submissionPort())) {
             client.login(credential.username(), credential.password());
-            expect("250", client.command("MAIL FROM:<" + sender + ">"));
-            expect("250", client.command("RCPT TO:<a@example.net>"));
-            expect("354", client.command("DATA"));
+            client.startData(sender, "a@example.net");
             client.write("Subject: cut off\r\n\r\nthe first half of a message\r\n");
         }
         Thread.sleep(1500);
@@ -104,9 +102,7 @@ class SmtpProtocolIT {
         String sender = Mails.uniqueSender();
         try (RawSmtpClient client = new RawSmtpClient(relay.submissionPort())) {
             client.login(credential.username(), credential.password());
-            expect("250", client.command("MAIL FROM:<" + sender + ">"));
-            expect("250", client.command("RCPT TO:<a@example.net>"));
-            expect("354", client.command("DATA"));
+            client.startData(sender, "a@example.net");
             // The classic smuggling payload: <LF>.<LF> followed by a second transaction.
             client.write("Subject: smuggle\r\n\r\nhello\n.\nMAIL FROM:<" + sender + ">\r\nRCPT TO:<b@example.net>\r\nDATA\r\n");
             expect("554 5.6.0", client.reply());
@@ -122,9 +118,7 @@ class SmtpProtocolIT {
         try (RawSmtpClient client = new RawSmtpClient(relay.submissionPort())) {
             client.login(credential.username(), credential.password());
             expect("552 5.3.4", client.command("MAIL FROM:<" + sender + "> SIZE=" + (TestLimits.MAX_MESSAGE_SIZE + 1)));
-            expect("250", client.command("MAIL FROM:<" + sender + ">"));
-            expect("250", client.command("RCPT TO:<a@example.net>"));
-            expect("354", client.command("DATA"));
+            client.startData(sender, "a@example.net");
             client.write(Mails.ofSize(sender, "a@example.net", TestLimits.MAX_MESSAGE_SIZE + 10_000));
             client.write(".\r\n");
             expect("552 5.3.4", client.reply());
