@@ -120,8 +120,13 @@ public class JmsIntake {
                 && Instant.ofEpochMilli(sent).plus(GIVE_UP_AFTER).isBefore(Instant.now(clock));
     }
 
-    private static byte[] body(Message message) throws JMSException, JmsSubmission.Rejected {
+    private byte[] body(Message message) throws JMSException, JmsSubmission.Rejected {
         if (message instanceof BytesMessage bytes) {
+            if (bytes.getBodyLength() > settings.maxMessageSize()) {
+                // Refused before it is read into memory; line-end repair could only make it longer.
+                throw new JmsSubmission.Rejected("the message is " + bytes.getBodyLength() + " octets; the limit is "
+                        + settings.maxMessageSize());
+            }
             byte[] body = new byte[(int) bytes.getBodyLength()];
             bytes.readBytes(body);
             return body;
