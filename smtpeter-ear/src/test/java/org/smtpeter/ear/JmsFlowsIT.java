@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSConsumer;
@@ -59,8 +60,7 @@ class JmsFlowsIT {
         String sender = Mails.uniqueSender();
 
         try (OpenMqClient mq = relay.openMq();
-             JMSConsumer events = mq.context().createConsumer(mq.context().createTopic(TOPIC),
-                     "account = '" + account + "'")) {
+             JMSConsumer events = subscribe(mq, "account = '" + account + "'")) {
             String id = sendOverSmtp(relay.startTlsSession(), credential, Mails.simple(sender, recipient, "events"), recipient);
 
             List<Event> received = receiveUntil(events, "delivered");
@@ -96,8 +96,7 @@ class JmsFlowsIT {
                 .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
         try (OpenMqClient mq = relay.openMq();
-             JMSConsumer events = mq.context().createConsumer(mq.context().createTopic(TOPIC),
-                     "credential = '" + user + "'")) {
+             JMSConsumer events = subscribe(mq, "credential = '" + user + "'")) {
             JMSContext jms = mq.context();
             BytesMessage submission = jms.createBytesMessage();
             submission.writeBytes(mime);
@@ -132,8 +131,7 @@ class JmsFlowsIT {
         String sender = Mails.uniqueSender();
 
         try (OpenMqClient mq = relay.openMq();
-             JMSConsumer events = mq.context().createConsumer(mq.context().createTopic(TOPIC),
-                     "account = '" + account + "'")) {
+             JMSConsumer events = subscribe(mq, "account = '" + account + "'")) {
             // The operator removes the topic's resource: every publication now fails.
             relay.server().remote(Duration.ofMinutes(1), "delete-jms-resource", "jms/smtpeter/events");
             try {
@@ -169,8 +167,7 @@ class JmsFlowsIT {
         String sender = Mails.uniqueSender();
 
         try (OpenMqClient mq = relay.openMq();
-             JMSConsumer events = mq.context().createConsumer(mq.context().createTopic(TOPIC),
-                     "account = '" + account + "' AND eventType IN ('accepted', 'failed')")) {
+             JMSConsumer events = subscribe(mq, "account = '" + account + "' AND eventType IN ('accepted', 'failed')")) {
             String id = sendOverSmtp(relay.startTlsSession(), credential, Mails.simple(sender, suppressed, "not sent"),
                     suppressed, held);
             Event accepted = receiveUntil(events, "accepted").get(0);
@@ -194,8 +191,7 @@ class JmsFlowsIT {
     void aSubmissionThatCannotBeAcceptedIsRejectedOnTheTopic(EarDeployment relay) throws Exception {
         String correlation = "bad-" + UUID.randomUUID();
         try (OpenMqClient mq = relay.openMq();
-             JMSConsumer rejections = mq.context().createConsumer(mq.context().createTopic(TOPIC),
-                     "eventType = 'rejected'")) {
+             JMSConsumer rejections = subscribe(mq, "eventType = 'rejected'")) {
             JMSContext jms = mq.context();
             TextMessage submission = jms.createTextMessage("Subject: nobody sends this\r\n\r\nbody\r\n");
             submission.setStringProperty("credential", "no-such-user-" + UUID.randomUUID());
@@ -222,7 +218,7 @@ class JmsFlowsIT {
         throw new AssertionError("delivery " + delivery + " is " + now + ", not " + state);
     }
 
-    private static JsonObject awaitOutbox(EarDeployment relay, java.util.function.Predicate<JsonObject> condition)
+    private static JsonObject awaitOutbox(EarDeployment relay, Predicate<JsonObject> condition)
             throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         JsonObject status = relay.api().object("/api/v1/events/outbox");
@@ -241,8 +237,23 @@ class JmsFlowsIT {
         return relay.api().create("/api/v1/accounts/" + account + "/credentials", "{\"description\":\"JMS test\"}");
     }
 
+    /** A subscriber of the event topic that sees only what the selector picks (JMS message selector syntax). */
+    private static JMSConsumer subscribe(OpenMqClient mq, String selector) {
+        return mq.context().createConsumer(mq.context().createTopic(TOPIC), selector);
+    }
+
     /** Collects events, in order, up to and including the first of type {@code last}. */
     private static List<Event> receiveUntil(JMSConsumer consumer, String last) throws JMSException {
+        return receiveUntil(consumer, event -> last.equals(event.type()));
+    }
+
+    /** The first event that is wanted, skipping others. */
+    private static Event receive(JMSConsumer consumer, Predicate<Event> wanted) throws JMSException {
+        List<Event> received = receiveUntil(consumer, wanted);
+        return received.get(received.size() - 1);
+    }
+
+    private static List<Event> receiveUntil(JMSConsumer consumer, Predicate<Event> last) throws JMSException {
         List<Event> events = new ArrayList<>();
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -252,25 +263,11 @@ class JmsFlowsIT {
             }
             Event event = Event.of(message);
             events.add(event);
-            if (last.equals(event.type())) {
+            if (last.test(event)) {
                 return events;
             }
         }
-        throw new AssertionError("no " + last + " event within " + WAIT + "; got " + events);
-    }
-
-    private static Event receive(JMSConsumer consumer, java.util.function.Predicate<Event> wanted) throws JMSException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Message message = consumer.receive(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-            if (message != null) {
-                Event event = Event.of(message);
-                if (wanted.test(event)) {
-                    return event;
-                }
-            }
-        }
-        throw new AssertionError("no such event within " + WAIT);
+        throw new AssertionError("not the awaited event within " + WAIT + "; got " + events);
     }
 
     private static String sendOverSmtp(Session session, JsonObject credential, byte[] raw, String... recipients)

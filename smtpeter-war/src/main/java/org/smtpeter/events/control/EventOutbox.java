@@ -1,7 +1,5 @@
 package org.smtpeter.events.control;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import javax.naming.NamingException;
@@ -25,10 +23,9 @@ import jakarta.persistence.PersistenceContext;
 import org.smtpeter.events.entity.OutboxEvent;
 import org.smtpeter.platform.control.Jndi;
 import org.smtpeter.platform.control.RowLocks;
-import org.smtpeter.platform.entity.UtcTimestamps;
 
 /**
- * Moves due events from the outbox to the topic. The send and the delete share one transaction
+ * Moves events from the outbox to the topic, oldest first. The send and the delete share one transaction
  * (an XA one where the server's JMS connection factory takes part, as Payara Server's does), so an
  * event leaves the outbox only once the broker has it; a crash in between can at worst publish it
  * twice, which the event id lets consumers notice.
@@ -37,7 +34,6 @@ import org.smtpeter.platform.entity.UtcTimestamps;
 public class EventOutbox {
 
     static final int BATCH = 100;
-    private static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
 
     @PersistenceContext
     EntityManager em;
@@ -56,18 +52,18 @@ public class EventOutbox {
         }
     }
 
+    /** Publishes the oldest waiting events; when the broker fails, none of them leaves the outbox. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Round publishDue(Instant now) {
+    public Round publishOldest() {
         @SuppressWarnings("unchecked")
-        List<Number> due = em.createNativeQuery("SELECT id FROM outbox_event WHERE next_attempt_at <= ?1"
-                        + " ORDER BY id LIMIT ?2" + RowLocks.forUpdate(em))
-                .setParameter(1, UtcTimestamps.toTimestamp(now))
-                .setParameter(2, BATCH)
+        List<Number> oldest = em.createNativeQuery("SELECT id FROM outbox_event ORDER BY id LIMIT ?1"
+                        + RowLocks.forUpdate(em))
+                .setParameter(1, BATCH)
                 .getResultList();
-        if (due.isEmpty()) {
+        if (oldest.isEmpty()) {
             return new Round(0, List.of(), null);
         }
-        List<Long> ids = due.stream().map(Number::longValue).sorted().toList();
+        List<Long> ids = oldest.stream().map(Number::longValue).sorted().toList();
         List<OutboxEvent> events = ids.stream().map(id -> em.find(OutboxEvent.class, id)).toList();
         try {
             send(events);
@@ -79,14 +75,13 @@ public class EventOutbox {
         return new Round(events.size(), List.of(), null);
     }
 
-    /** The broker could not take them: try again later, waiting longer each time (up to five minutes). */
+    /** Counts the failed try on each event, for {@link #backlog()}; when to try again is the publisher's. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void postpone(List<Long> ids, String error, Instant now) {
+    public void failed(List<Long> ids, String error) {
         for (Long id : ids) {
             OutboxEvent event = em.find(OutboxEvent.class, id);
             if (event != null) {
-                Duration wait = Duration.ofSeconds(1L << Math.min(event.getAttempts(), 9));
-                event.failed(now.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait), error);
+                event.failed(error);
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.smtpeter.events.control;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,8 @@ import jakarta.inject.Inject;
 import org.smtpeter.platform.control.Rounds;
 
 /**
- * Empties the outbox onto the topic: right after a transaction with events commits, and every
- * second for what failed before. One round at a time per instance; several instances share the
+ * Empties the outbox onto the topic, oldest first: right after a transaction with events commits,
+ * and every second; after a failure it waits before the next try. One round at a time per instance; several instances share the
  * outbox through row locks.
  */
 @Singleton
@@ -44,8 +45,10 @@ public class EventPublisher {
 
     private final Clock clock = Clock.tickMillis(ZoneOffset.UTC);
     private final Rounds rounds = new Rounds(this::round);
-    /** Logs the first failure of a streak and the recovery, not every retry. */
-    private volatile boolean failing;
+    private static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
+    /** Failed rounds in a row: the first is logged, and each makes the next wait longer. */
+    private volatile int failures;
+    private volatile Instant pausedUntil = Instant.EPOCH;
 
     @PostConstruct
     void start() {
@@ -78,31 +81,40 @@ public class EventPublisher {
 
     private boolean round() {
         Instant now = Instant.now(clock);
+        if (now.isBefore(pausedUntil)) {
+            return false;
+        }
         EventOutbox.Round round;
         try {
-            round = outbox.publishDue(now);
+            round = outbox.publishOldest();
         } catch (RuntimeException commitFailed) {
-            // The broker failed at commit: everything was rolled back and is due again at the next tick.
-            failed(commitFailed.toString());
+            // The broker failed at commit: everything was rolled back and waits as it was.
+            failed(commitFailed.toString(), now);
             return false;
         }
         if (round.failedIds().isEmpty()) {
-            if (failing && round.published() > 0) {
-                failing = false;
+            if (failures > 0 && round.published() > 0) {
+                failures = 0;
                 LOG.info("publishing events works again");
             }
             return round.full();
         }
-        failed(round.error());
-        outbox.postpone(round.failedIds(), round.error(), now);
+        failed(round.error(), now);
+        outbox.failed(round.failedIds(), round.error());
         return false;
     }
 
-    private void failed(String error) {
-        if (!failing) {
-            failing = true;
+    /**
+     * Waits longer after each failure in a row (2 s, 4 s, ... up to five minutes). The whole outbox
+     * waits, not single events: they stay in order, and the broker is not asked once per event.
+     */
+    private void failed(String error, Instant now) {
+        if (failures == 0) {
             LOG.warning(() -> "cannot publish events to " + settings.topic() + " (" + error
                     + "); they stay in the outbox and are tried again");
         }
+        Duration wait = Duration.ofSeconds(1L << Math.min(failures + 1, 9));
+        pausedUntil = now.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
+        failures++;
     }
 }

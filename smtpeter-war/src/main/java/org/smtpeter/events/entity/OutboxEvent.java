@@ -7,17 +7,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 /**
  * An event waiting to be published on the JMS topic. It is written in the same transaction as
  * what it reports, so the mail path never waits for the broker, and deleted once the broker has it;
- * a failed publication stays here and is tried again later.
+ * a failed publication stays here and is tried again later, oldest first, so that subscribers
+ * still get each message's events in order.
  */
 @Entity
-@Table(name = "outbox_event", indexes = @Index(name = "outbox_event_due", columnList = "next_attempt_at, id"))
+@Table(name = "outbox_event")
 public class OutboxEvent {
 
     @Id
@@ -47,8 +47,8 @@ public class OutboxEvent {
     @Column(nullable = false)
     private String payload;
 
-    @Column(name = "next_attempt_at", nullable = false)
-    private Instant nextAttemptAt;
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
 
     private int attempts;
 
@@ -59,7 +59,7 @@ public class OutboxEvent {
     }
 
     public OutboxEvent(String eventId, String eventType, String messageId, Long accountId, String account,
-                       String credential, String payload, Instant due) {
+                       String credential, String payload, Instant occurredAt) {
         this.eventId = eventId;
         this.eventType = eventType;
         this.messageId = messageId;
@@ -67,13 +67,12 @@ public class OutboxEvent {
         this.account = account;
         this.credential = credential;
         this.payload = payload;
-        this.nextAttemptAt = due;
+        this.occurredAt = occurredAt;
     }
 
-    /** The broker refused or was away: try again at {@code next}. */
-    public void failed(Instant next, String error) {
+    /** The broker refused or was away: counted, with the reason, for operators. */
+    public void failed(String error) {
         attempts++;
-        nextAttemptAt = next;
         lastError = error == null ? null : error.substring(0, Math.min(error.length(), 500));
     }
 
@@ -109,8 +108,8 @@ public class OutboxEvent {
         return payload;
     }
 
-    public Instant getNextAttemptAt() {
-        return nextAttemptAt;
+    public Instant getOccurredAt() {
+        return occurredAt;
     }
 
     public int getAttempts() {
