@@ -81,7 +81,7 @@ public class FeaturePipelineBenchmark {
         final TrackingTokens tokens = new TrackingTokens("benchmark-secret-0123456789abcdef");
         final HtmlParts htmlParts = new HtmlParts();
         final FeaturePipeline pipeline = new FeaturePipeline(htmlParts, new CssInliner(),
-                new ClickTracking(tokens), new OpenTracking(tokens));
+                new ClickTracking(tokens), new OpenTracking(tokens), tokens);
         final TrackingContext context =
                 new TrackingContext("https://track.example.com", "Vx3kq9PzM2aBcDeFgHjK", "alice@example.org");
     }

@@ -11,8 +11,9 @@ import jakarta.persistence.PersistenceContext;
 import org.smtpeter.credentials.entity.SmtpCredential;
 
 /**
- * Checks an SMTP login: one query by user name, then a PBKDF2 comparison. Unknown and
- * disabled users take the same time as a wrong password, so timing tells an attacker nothing.
+ * Checks an SMTP login: one query by user name, then a PBKDF2 comparison, unless this very
+ * password passed it against this very stored hash before ({@link VerifiedPasswords}). Unknown
+ * users and wrong passwords always pay the full hash, so timing tells an attacker nothing new.
  */
 @ApplicationScoped
 public class CredentialCheck {
@@ -23,6 +24,9 @@ public class CredentialCheck {
     @Inject
     PasswordHashing hashing;
 
+    @Inject
+    VerifiedPasswords verified;
+
     /** @return the credential's user name when the password matches an enabled credential */
     public Optional<String> authenticate(String username, char[] password) {
         List<SmtpCredential> found = em.createNamedQuery(SmtpCredential.BY_USERNAME, SmtpCredential.class)
@@ -32,8 +36,20 @@ public class CredentialCheck {
             return decoy(password);
         }
         SmtpCredential credential = found.get(0);
-        boolean matches = hashing.verify(password, credential.getPasswordHash());
+        boolean matches = matches(credential, password);
         return matches && credential.isEnabled() ? Optional.of(credential.getUsername()) : Optional.empty();
+    }
+
+    private boolean matches(SmtpCredential credential, char[] password) {
+        String storedHash = credential.getPasswordHash();
+        if (verified.isVerified(credential.getUsername(), storedHash, password)) {
+            return true;
+        }
+        boolean matches = hashing.verify(password, storedHash);
+        if (matches) {
+            verified.remember(credential.getUsername(), storedHash, password);
+        }
+        return matches;
     }
 
     private Optional<String> decoy(char[] password) {

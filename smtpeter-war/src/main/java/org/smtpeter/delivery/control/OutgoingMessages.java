@@ -16,6 +16,7 @@ import org.smtpeter.delivery.entity.Delivery;
 import org.smtpeter.features.control.AppliedFeatures;
 import org.smtpeter.features.control.FeatureHeaders;
 import org.smtpeter.features.control.FeaturePipeline;
+import org.smtpeter.features.control.PreparedMessage;
 import org.smtpeter.features.control.Rewritten;
 import org.smtpeter.messages.entity.Message;
 import org.smtpeter.tracking.control.TrackingContext;
@@ -51,24 +52,17 @@ public class OutgoingMessages {
     /**
      * The parcels for these deliveries of one message; the message notes any processing problem.
      * Recipients share one parcel (one SMTP transaction) unless their copies differ: tracking
-     * tokens and VERP envelope senders are per recipient.
+     * tokens and VERP envelope senders are per recipient. The features run once for all of them;
+     * a tracked copy only fills in its recipient's tokens.
      */
     public List<Parcel> parcels(Message message, byte[] raw, List<Delivery> deliveries) {
         AppliedFeatures applied = AppliedFeatures.fromProperties(message.getFeatures(), message.getTags());
-        boolean tracking = applied.trackClicks() || applied.trackOpens();
-        // Content every recipient can share; with tracking, only known once a copy turned out unchanged.
-        byte[] shared = tracking ? null : applied.changesHtml() ? rewrite(message, raw, applied, null).message() : raw;
+        PreparedMessage prepared = features.prepare(raw, applied, trackingBaseUrl);
+        prepared.problem().ifPresent(problem -> report(message, problem));
         List<Parcel> parcels = new ArrayList<>();
         for (Delivery delivery : deliveries) {
-            byte[] content = shared;
-            if (content == null) {
-                Rewritten copy = rewrite(message, raw, applied,
-                        new TrackingContext(trackingBaseUrl, message.getPublicId(), delivery.getRecipient()));
-                content = copy.message();
-                if (!copy.changed()) {
-                    shared = content; // no HTML to track: the others get the same bytes
-                }
-            }
+            byte[] content = prepared.isSameForEveryCopy() ? prepared.copyFor(null).message()
+                    : copyFor(message, prepared, delivery, parcels.isEmpty());
             String sender = delivery.getBounceToken() == null ? message.getReversePath()
                     : bounceAddresses.address(delivery.getBounceToken());
             Parcel last = parcels.isEmpty() ? null : parcels.get(parcels.size() - 1);
@@ -86,14 +80,21 @@ public class OutgoingMessages {
                 List.of(new Parcel.Addressee(delivery.getId(), delivery.getRecipient())), prepare(message, content), content);
     }
 
+    /** A tracked copy; what goes wrong in one copy goes wrong in all, so only the first reports it. */
+    private byte[] copyFor(Message message, PreparedMessage prepared, Delivery delivery, boolean first) {
+        Rewritten copy = prepared.copyFor(
+                new TrackingContext(trackingBaseUrl, message.getPublicId(), delivery.getRecipient()));
+        if (first) {
+            copy.problem().filter(problem -> prepared.problem().map(all -> !all.equals(problem)).orElse(true))
+                    .ifPresent(problem -> report(message, problem));
+        }
+        return copy.message();
+    }
+
     /** Fails open: whatever the features cannot do, the message still goes out, and says why. */
-    private Rewritten rewrite(Message message, byte[] raw, AppliedFeatures applied, TrackingContext context) {
-        Rewritten rewritten = features.apply(raw, applied, context);
-        rewritten.problem().ifPresent(problem -> {
-            LOG.warning(() -> "message " + message.getPublicId() + ": " + problem);
-            message.noteProcessing(problem);
-        });
-        return rewritten;
+    private static void report(Message message, String problem) {
+        LOG.warning(() -> "message " + message.getPublicId() + ": " + problem);
+        message.noteProcessing(problem);
     }
 
     public byte[] prepare(Message message, byte[] raw) {

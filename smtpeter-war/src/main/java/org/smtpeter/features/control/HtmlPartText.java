@@ -30,7 +30,7 @@ import jakarta.mail.internet.MimeUtility;
  * (inlined styles make lines longer) is switched to quoted-printable, the one case where a header
  * of the part changes.
  */
-final class HtmlPartText {
+public final class HtmlPartText {
 
     private static final Set<String> IDENTITY_ENCODINGS = Set.of("7bit", "8bit", "binary");
     private static final Set<String> CODED_ENCODINGS = Set.of("quoted-printable", "base64");

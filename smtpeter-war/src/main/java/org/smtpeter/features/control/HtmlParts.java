@@ -34,12 +34,23 @@ public class HtmlParts {
     private static final int MAX_DEPTH = 32;
 
     public Rewritten rewrite(byte[] message, UnaryOperator<String> rewrite) {
-        List<Splice> splices = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<HtmlPartText> parts;
         try {
-            walk(new LocatedPart(new LocatedBytes(message)), 0, rewrite, splices, problems);
+            parts = read(message, problems);
         } catch (MessagingException | IOException | RuntimeException unparseable) {
-            return Rewritten.of(message, false, List.of("MIME structure could not be parsed: " + describe(unparseable)));
+            return Rewritten.of(message, false, List.of(unparseable(unparseable)));
+        }
+        List<Splice> splices = new ArrayList<>();
+        for (HtmlPartText part : parts) {
+            try {
+                String rewritten = rewrite.apply(part.html());
+                if (rewritten != null && !rewritten.equals(part.html())) {
+                    splices.add(part.replaceWith(rewritten));
+                }
+            } catch (MessagingException | IOException | RuntimeException e) {
+                problems.add(leftAsItWas(e));
+            }
         }
         if (splices.isEmpty()) {
             return Rewritten.of(message, false, problems);
@@ -47,8 +58,30 @@ public class HtmlParts {
         return Rewritten.of(Splice.apply(message, splices), true, problems);
     }
 
-    private void walk(LocatedPart part, int depth, UnaryOperator<String> rewrite, List<Splice> splices,
-                      List<String> problems) throws MessagingException, IOException {
+    /**
+     * The decoded HTML parts of a message, in order; a part that cannot be decoded is reported in
+     * {@code problems} and left out.
+     *
+     * @throws MessagingException when the MIME structure itself cannot be parsed
+     */
+    public List<HtmlPartText> read(byte[] message, List<String> problems) throws MessagingException, IOException {
+        List<HtmlPartText> parts = new ArrayList<>();
+        walk(new LocatedPart(new LocatedBytes(message)), 0, parts, problems);
+        return parts;
+    }
+
+    /** The problem to report for a message whose MIME structure could not be parsed. */
+    static String unparseable(Exception e) {
+        return "MIME structure could not be parsed: " + describe(e);
+    }
+
+    /** The problem to report for an HTML part that could not be rewritten. */
+    static String leftAsItWas(Exception e) {
+        return "HTML part left as it was: " + describe(e);
+    }
+
+    private void walk(LocatedPart part, int depth, List<HtmlPartText> parts, List<String> problems)
+            throws MessagingException, IOException {
         if (depth > MAX_DEPTH) {
             throw new MessagingException("multiparts nested deeper than " + MAX_DEPTH);
         }
@@ -62,23 +95,14 @@ public class HtmlParts {
         if (type.match("multipart/*")) {
             LocatedMultipart multipart = new LocatedMultipart(part);
             for (int i = 0; i < multipart.getCount(); i++) {
-                walk(multipart.part(i), depth + 1, rewrite, splices, problems);
+                walk(multipart.part(i), depth + 1, parts, problems);
             }
         } else if (type.match("text/html") && !isAttachment(part)) {
-            rewriteHtml(part, type, rewrite, splices, problems);
-        }
-    }
-
-    private static void rewriteHtml(LocatedPart part, ContentType type, UnaryOperator<String> rewrite,
-                                    List<Splice> splices, List<String> problems) {
-        try {
-            HtmlPartText text = HtmlPartText.read(part, type);
-            String rewritten = rewrite.apply(text.html());
-            if (rewritten != null && !rewritten.equals(text.html())) {
-                splices.add(text.replaceWith(rewritten));
+            try {
+                parts.add(HtmlPartText.read(part, type));
+            } catch (MessagingException | IOException | RuntimeException e) {
+                problems.add(leftAsItWas(e));
             }
-        } catch (MessagingException | IOException | RuntimeException e) {
-            problems.add("HTML part left as it was: " + describe(e));
         }
     }
 

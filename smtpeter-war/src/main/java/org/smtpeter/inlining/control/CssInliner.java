@@ -42,7 +42,12 @@ public class CssInliner {
     /** The inlined HTML, or the input itself when there was nothing to inline or inlining failed. */
     public String inline(String html) {
         try {
-            return inlineDocument(html, System.nanoTime() + budget.toNanos());
+            Document document = Jsoup.parse(html);
+            if (!inlineDocument(document, System.nanoTime() + budget.toNanos())) {
+                return html;
+            }
+            document.outputSettings().prettyPrint(false);
+            return document.outerHtml();
         } catch (OverBudget e) {
             LOG.warning(() -> "CSS inlining took longer than " + budget + ", HTML left as it was");
             return html;
@@ -54,8 +59,22 @@ public class CssInliner {
         }
     }
 
-    private static String inlineDocument(String html, long deadline) {
-        Document document = Jsoup.parse(html);
+    /**
+     * Inlines in place, for callers that parse and write the document themselves. Throws when it
+     * fails or runs over its budget, possibly after changing the document: the caller then
+     * starts again from the original HTML without this step.
+     *
+     * @return whether the document changed
+     */
+    public boolean inline(Document document) {
+        try {
+            return inlineDocument(document, System.nanoTime() + budget.toNanos());
+        } catch (OverBudget e) {
+            throw new IllegalStateException("took longer than " + budget);
+        }
+    }
+
+    private static boolean inlineDocument(Document document, long deadline) {
         List<StyleBlock> blocks = document.select("style").stream()
                 .map(StyleBlock::of)
                 .flatMap(Optional::stream)
@@ -66,7 +85,7 @@ public class CssInliner {
             rules.addAll(block.takeInlinableRules(order));
         }
         if (rules.isEmpty()) {
-            return html;
+            return false;
         }
         Cascade cascade = new Cascade();
         for (InlineRule rule : rules) {
@@ -81,8 +100,7 @@ public class CssInliner {
         }
         cascade.writeStyles();
         blocks.forEach(block -> block.writeBack(document));
-        document.outputSettings().prettyPrint(false);
-        return document.outerHtml();
+        return true;
     }
 
     private static final class OverBudget extends RuntimeException {

@@ -31,22 +31,32 @@ public class ClickTracking {
     /** The rewritten HTML, or the input itself when no link needed rewriting. */
     public String rewriteLinks(String html, TrackingContext context, boolean preventScam) {
         Document document = HtmlDocuments.parse(html);
+        TrackingSlots slots = new TrackingSlots(context.baseUrl());
+        return markLinks(document, slots, preventScam)
+                ? slots.fill(HtmlDocuments.write(document), context, tokens) : html;
+    }
+
+    /**
+     * Puts a placeholder of {@code slots} in place of each link to be tracked, for the copies to be
+     * filled in later ({@link TrackingSlots#fill}).
+     *
+     * @return whether any link was marked
+     */
+    public boolean markLinks(Document document, TrackingSlots slots, boolean preventScam) {
         boolean changed = false;
         int position = 0;
         for (Element link : document.select("a[href], area[href]")) {
             int linkPosition = position++;
             String url = Urls.asBrowserSees(link.attr("href"));
-            if (!Urls.isHttp(url) || Urls.pointsAt(url, context.baseUrl())) {
+            if (!Urls.isHttp(url) || Urls.pointsAt(url, slots.baseUrl())) {
                 continue;
             }
             if (preventScam && link.normalName().equals("a") && UrlLikeLabel.matches(link.text())) {
                 continue;
             }
-            TrackedLink tracked = new TrackedLink(TrackingKind.CLICK, context.messageId(), context.recipient(),
-                    linkPosition, url);
-            link.attr("href", context.clickUrl(tokens.sign(tracked)));
+            link.attr("href", slots.placeholder(TrackingKind.CLICK, linkPosition, url));
             changed = true;
         }
-        return changed ? HtmlDocuments.write(document) : html;
+        return changed;
     }
 }

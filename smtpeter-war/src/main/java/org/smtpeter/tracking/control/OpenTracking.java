@@ -37,6 +37,17 @@ public class OpenTracking {
     /** The rewritten HTML, or the input itself when every remote image is already tracked. */
     public String rewriteImages(String html, TrackingContext context) {
         Document document = HtmlDocuments.parse(html);
+        TrackingSlots slots = new TrackingSlots(context.baseUrl());
+        return markImages(document, slots) ? slots.fill(HtmlDocuments.write(document), context, tokens) : html;
+    }
+
+    /**
+     * Puts a placeholder of {@code slots} in place of each remote image's URL, or appends the
+     * pixel with one, for the copies to be filled in later ({@link TrackingSlots#fill}).
+     *
+     * @return whether the document changed
+     */
+    public boolean markImages(Document document, TrackingSlots slots) {
         Elements images = document.select("img");
         boolean anyRemote = false;
         boolean changed = false;
@@ -48,28 +59,24 @@ public class OpenTracking {
                 continue;
             }
             anyRemote = true;
-            if (!Urls.pointsAt(url, context.baseUrl())) {
-                image.attr("src", context.openUrl(tokens.sign(open(context, imagePosition, url))));
+            if (!Urls.pointsAt(url, slots.baseUrl())) {
+                image.attr("src", slots.placeholder(TrackingKind.OPEN, imagePosition, url));
                 changed = true;
             }
         }
         if (!anyRemote) {
-            appendPixel(document, context, images.size());
+            appendPixel(document, slots, images.size());
             changed = true;
         }
-        return changed ? HtmlDocuments.write(document) : html;
+        return changed;
     }
 
-    private void appendPixel(Document document, TrackingContext context, int position) {
+    private static void appendPixel(Document document, TrackingSlots slots, int position) {
         document.body().appendElement("img")
-                .attr("src", context.openUrl(tokens.sign(open(context, position, ""))))
+                .attr("src", slots.placeholder(TrackingKind.OPEN, position, ""))
                 .attr("width", "1")
                 .attr("height", "1")
                 .attr("alt", "")
                 .attr("style", PIXEL_STYLE);
-    }
-
-    private static TrackedLink open(TrackingContext context, int position, String target) {
-        return new TrackedLink(TrackingKind.OPEN, context.messageId(), context.recipient(), position, target);
     }
 }

@@ -61,6 +61,9 @@ class CredentialLifecycleIT {
 
     @Test
     void rotatingGivesANewPasswordOnceAndTheOldOneStopsWorking() throws IOException {
+        // Logged in once, so the relay remembers the old password as verified: rotation must end that too.
+        assertEquals("235", auth(credential.username(), credential.password()));
+
         JsonObject rotated = ApiClient.object(expect(200, admin.post(path + "/rotate", "")));
 
         String fresh = rotated.getString("password");
@@ -71,6 +74,7 @@ class CredentialLifecycleIT {
         assertFalse(expect(200, admin.get(path)).body().contains(fresh), "shown once, in the rotate response");
         assertEquals("535", auth(credential.username(), credential.password()));
         assertEquals("235", auth(credential.username(), fresh));
+        assertEquals("235", auth(credential.username(), fresh), "again, from what the relay remembers");
     }
 
     @Test

@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
-import java.util.function.UnaryOperator;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
@@ -23,6 +25,7 @@ import org.smtpeter.inlining.control.CssInliner;
 import org.smtpeter.tracking.control.ClickTracking;
 import org.smtpeter.tracking.control.OpenTracking;
 import org.smtpeter.tracking.control.TrackingContext;
+import org.smtpeter.tracking.control.TrackingSlots;
 import org.smtpeter.tracking.control.TrackingTokens;
 
 class FeaturePipelineTest {
@@ -34,18 +37,18 @@ class FeaturePipelineTest {
 
     private final TrackingTokens tokens = new TrackingTokens("pipeline-test-secret-123");
     private final FeaturePipeline pipeline = new FeaturePipeline(new HtmlParts(), new CssInliner(),
-            new ClickTracking(tokens), new OpenTracking(tokens));
+            new ClickTracking(tokens), new OpenTracking(tokens), tokens);
 
     @Test
     void returnsTheMessageUnparsedWhenNoHtmlFeatureIsOn() {
         HtmlParts mustNotParse = new HtmlParts() {
             @Override
-            public Rewritten rewrite(byte[] message, UnaryOperator<String> rewrite) {
+            public List<HtmlPartText> read(byte[] message, List<String> problems) {
                 throw new AssertionError("parsed although no HTML feature is on");
             }
         };
         FeaturePipeline pipeline = new FeaturePipeline(mustNotParse, new CssInliner(), new ClickTracking(tokens),
-                new OpenTracking(tokens));
+                new OpenTracking(tokens), tokens);
         byte[] message = MimeFixtures.read("newsletter-alternative.eml");
         Rewritten rewritten = pipeline.apply(message, NONE, null);
         assertSame(message, rewritten.message());
@@ -119,11 +122,13 @@ class FeaturePipelineTest {
     void skipsAFailingStepAndKeepsTheOthers() {
         ClickTracking broken = new ClickTracking(tokens) {
             @Override
-            public String rewriteLinks(String html, TrackingContext context, boolean preventScam) {
+            public boolean markLinks(Document document, TrackingSlots slots, boolean preventScam) {
+                document.select("a").attr("href", "https://half.example/done"); // fails half-way
                 throw new IllegalStateException("click tracking exploded");
             }
         };
-        FeaturePipeline pipeline = new FeaturePipeline(new HtmlParts(), new CssInliner(), broken, new OpenTracking(tokens));
+        FeaturePipeline pipeline = new FeaturePipeline(new HtmlParts(), new CssInliner(), broken, new OpenTracking(tokens),
+                tokens);
         Rewritten rewritten = pipeline.apply(MimeFixtures.read("newsletter-alternative.eml"), ALL, CONTEXT);
         assertTrue(rewritten.changed());
         assertTrue(rewritten.problem().orElseThrow().contains("click tracking skipped: click tracking exploded"));
@@ -149,5 +154,65 @@ class FeaturePipelineTest {
         Rewritten rewritten = pipeline.apply(message, ALL, CONTEXT);
         assertSame(message, rewritten.message());
         assertTrue(rewritten.problem().orElseThrow().startsWith("MIME structure could not be parsed"));
+    }
+
+    @Test
+    void preparesOnceForAHundredRecipientsAndEachCopyIsTheirOwn() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        AtomicInteger inlinings = new AtomicInteger();
+        HtmlParts countingParts = new HtmlParts() {
+            @Override
+            public List<HtmlPartText> read(byte[] message, List<String> problems)
+                    throws jakarta.mail.MessagingException, java.io.IOException {
+                reads.incrementAndGet();
+                return super.read(message, problems);
+            }
+        };
+        CssInliner countingInliner = new CssInliner() {
+            @Override
+            public boolean inline(Document document) {
+                inlinings.incrementAndGet();
+                return super.inline(document);
+            }
+        };
+        FeaturePipeline counted = new FeaturePipeline(countingParts, countingInliner, new ClickTracking(tokens),
+                new OpenTracking(tokens), tokens);
+        byte[] message = MimeFixtures.read("newsletter-alternative.eml");
+
+        PreparedMessage prepared = counted.prepare(message, ALL, CONTEXT.baseUrl());
+        Set<String> copies = new HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            TrackingContext recipient = new TrackingContext(CONTEXT.baseUrl(), CONTEXT.messageId(), "r" + i + "@example.org");
+            Rewritten copy = prepared.copyFor(recipient);
+            copies.add(new String(copy.message(), StandardCharsets.ISO_8859_1));
+            Document html = Jsoup.parse((String) MimeFixtures.leaves(copy.message()).get(1).content());
+            String token = html.selectFirst("a.button").attr("href").substring("https://track.example.com/t/c/".length());
+            assertEquals("r" + i + "@example.org", tokens.verify(token).orElseThrow().recipient());
+        }
+
+        assertEquals(1, reads.get(), "the MIME structure read once");
+        assertEquals(1, inlinings.get(), "the HTML inlined once");
+        assertEquals(100, copies.size(), "every recipient has their own tokens");
+        assertFalse(prepared.isSameForEveryCopy());
+    }
+
+    @Test
+    void aPreparedCopyIsByteForByteWhatTheSingleCopyPathGives() {
+        byte[] message = MimeFixtures.read("newsletter-alternative.eml");
+        TrackingContext bob = new TrackingContext(CONTEXT.baseUrl(), CONTEXT.messageId(), "bob@example.org");
+
+        assertArrayEquals(pipeline.apply(message, ALL, bob).message(),
+                pipeline.prepare(message, ALL, CONTEXT.baseUrl()).copyFor(bob).message());
+    }
+
+    @Test
+    void withoutTrackingEveryRecipientSharesTheSameBytes() {
+        AppliedFeatures inlineOnly = new AppliedFeatures(true, false, false, true, true, List.of());
+        PreparedMessage prepared = pipeline.prepare(MimeFixtures.read("newsletter-alternative.eml"), inlineOnly,
+                CONTEXT.baseUrl());
+
+        assertTrue(prepared.isSameForEveryCopy());
+        assertSame(prepared.copyFor(CONTEXT).message(), prepared.copyFor(null).message());
+        assertTrue(prepared.copyFor(null).changed());
     }
 }
