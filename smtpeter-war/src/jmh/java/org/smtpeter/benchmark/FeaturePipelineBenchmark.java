@@ -43,6 +43,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.smtpeter.features.control.AppliedFeatures;
 import org.smtpeter.features.control.FeaturePipeline;
+import org.smtpeter.platform.control.MailStreams;
 import org.smtpeter.features.control.HtmlParts;
 import org.smtpeter.features.control.Rewritten;
 import org.smtpeter.inlining.control.CssInliner;
@@ -78,6 +79,10 @@ public class FeaturePipelineBenchmark {
     /** The pipeline, wired as in FeaturePipelineTest, and one recipient's tracking context. */
     @State(Scope.Benchmark)
     public static class Pipeline {
+        static {
+            MailStreams.useAngusDirectly(); // as the application does at start
+        }
+
         final TrackingTokens tokens = new TrackingTokens("benchmark-secret-0123456789abcdef");
         final HtmlParts htmlParts = new HtmlParts();
         final FeaturePipeline pipeline = new FeaturePipeline(htmlParts, new CssInliner(),

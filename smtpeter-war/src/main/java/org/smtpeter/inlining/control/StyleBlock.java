@@ -39,6 +39,9 @@ final class StyleBlock {
     /** A value written over several lines becomes one line in the attribute. */
     private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n]+\\s*");
 
+    private static final ParsedStyleSheets SHEETS =
+            new ParsedStyleSheets(css -> CSSReader.readFromStringReader(css, readerSettings()));
+
     private final Element element;
     private final CssSource source;
     private final CascadingStyleSheet sheet;
@@ -58,8 +61,7 @@ final class StyleBlock {
             return Optional.empty();
         }
         String css = style.data();
-        CascadingStyleSheet sheet = CSSReader.readFromStringReader(css, readerSettings());
-        return sheet == null ? Optional.empty() : Optional.of(new StyleBlock(style, new CssSource(css), sheet));
+        return SHEETS.parse(css).map(sheet -> new StyleBlock(style, new CssSource(css), sheet));
     }
 
     /**
