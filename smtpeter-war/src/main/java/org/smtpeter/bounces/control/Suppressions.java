@@ -3,7 +3,10 @@ package org.smtpeter.bounces.control;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -27,6 +30,18 @@ public class Suppressions {
                 .setParameter("account", account.getId())
                 .setParameter("address", Suppression.normalize(address))
                 .getResultStream().findFirst();
+    }
+
+    /** The entries for any of these addresses, by normalised address; one query for all of them. */
+    public Map<String, Suppression> findAny(Account account, Collection<String> addresses) {
+        if (addresses.isEmpty()) {
+            return Map.of();
+        }
+        return em.createNamedQuery(Suppression.FIND_ANY, Suppression.class)
+                .setParameter("account", account.getId())
+                .setParameter("addresses", addresses.stream().map(Suppression::normalize).distinct().toList())
+                .getResultStream()
+                .collect(Collectors.toMap(Suppression::getAddress, suppression -> suppression, (a, b) -> a));
     }
 
     /** Adds the address unless it is listed already; returns the entry either way. */

@@ -24,9 +24,12 @@ import org.smtpeter.credentials.entity.Account;
 @Table(name = "suppression", uniqueConstraints = @UniqueConstraint(name = "suppression_account_address",
         columnNames = {"account_id", "address"}))
 @NamedQuery(name = Suppression.FIND, query = "SELECT s FROM Suppression s WHERE s.account.id = :account AND s.address = :address")
+@NamedQuery(name = Suppression.FIND_ANY,
+        query = "SELECT s FROM Suppression s WHERE s.account.id = :account AND s.address IN :addresses")
 public class Suppression {
 
     public static final String FIND = "Suppression.find";
+    public static final String FIND_ANY = "Suppression.findAny";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,6 +48,7 @@ public class Courier {
     DestinationLimits limits;
 
     private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
     public List<AttemptResult> send(String domain, List<Parcel> parcels) {
         Instant started = Instant.now(clock);
@@ -133,7 +135,7 @@ public class Courier {
                 continue;
             }
             allBusy = false;
-            Session session = Session.getInstance(properties(hop));
+            Session session = session(hop);
             try {
                 SMTPTransport transport = (SMTPTransport) session.getTransport(hop.tls() == DeliverySettings.TlsMode.TLS ? "smtps" : "smtp");
                 transport.connect(hop.address().getHostAddress(), hop.port(), hop.username(), hop.password());
@@ -230,6 +232,15 @@ public class Courier {
             }
         }
         return results;
+    }
+
+    /**
+     * One session per kind of hop, kept: a new one reads Jakarta Mail's provider files from every
+     * jar the application sees, and its settings never change while the relay runs.
+     */
+    private Session session(Hop hop) {
+        String kind = hop.tls() + (hop.username() == null ? "" : "+auth");
+        return sessions.computeIfAbsent(kind, k -> Session.getInstance(properties(hop)));
     }
 
     private Properties properties(Hop hop) {

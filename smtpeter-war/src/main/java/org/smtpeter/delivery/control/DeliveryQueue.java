@@ -5,10 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -22,6 +26,7 @@ import jakarta.persistence.PersistenceContext;
 import org.smtpeter.bounces.control.BounceAddresses;
 import org.smtpeter.bounces.control.Bounces;
 import org.smtpeter.bounces.control.Suppressions;
+import org.smtpeter.bounces.entity.Suppression;
 import org.smtpeter.delivery.entity.Delivery;
 import org.smtpeter.delivery.entity.DeliveryAttempt;
 import org.smtpeter.delivery.entity.DeliveryState;
@@ -100,22 +105,32 @@ public class DeliveryQueue {
         queued.fire(new MessageQueued(message.getPublicId()));
     }
 
-    /** Claims up to {@code limit} due deliveries, oldest first, and marks them SENDING under a lease. */
+    /**
+     * Claims up to {@code limit} due deliveries, oldest first, and marks them SENDING under a lease:
+     * one locking select and one update for all of them.
+     */
     public List<Claimed> claim(int limit) {
         Instant now = Instant.now(clock);
         @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery(claimSql())
+        List<Object[]> rows = em.createNativeQuery(claimSql())
                 .setParameter(1, UtcTimestamps.toTimestamp(now))
                 .setParameter(2, limit)
                 .getResultList();
-        List<Claimed> claimed = new ArrayList<>();
-        for (Number id : ids) {
-            Delivery delivery = em.find(Delivery.class, id.longValue());
-            // Millisecond precision survives every database, so the lease can be compared when recording.
-            Instant lease = now.plus(LEASE).truncatedTo(ChronoUnit.MILLIS);
-            delivery.claimed(lease);
-            claimed.add(new Claimed(delivery.getId(), delivery.getMessage().getId(), delivery.getDomain(), lease));
+        if (rows.isEmpty()) {
+            return List.of();
         }
+        // Millisecond precision survives every database, so the lease can be compared when recording.
+        Instant lease = now.plus(LEASE).truncatedTo(ChronoUnit.MILLIS);
+        List<Claimed> claimed = rows.stream()
+                .map(row -> new Claimed(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2], lease))
+                .toList();
+        // While SENDING, next_attempt_at is the lease: a worker that died leaves the rows due again.
+        // The ids are numbers read just above, so writing them into the statement is safe.
+        String ids = claimed.stream().map(c -> Long.toString(c.deliveryId())).collect(Collectors.joining(","));
+        em.createNativeQuery("UPDATE delivery SET state = 'SENDING', next_attempt_at = ?1, version = version + 1"
+                        + " WHERE id IN (" + ids + ")")
+                .setParameter(1, UtcTimestamps.toTimestamp(lease))
+                .executeUpdate();
         return claimed;
     }
 
@@ -123,38 +138,66 @@ public class DeliveryQueue {
     public record Claimed(long deliveryId, long messageId, String domain, Instant lease) {
     }
 
-    /** The parcels for claimed deliveries of one domain, with the outgoing bytes (see {@link OutgoingMessages}). */
+    /**
+     * The parcels for claimed deliveries of one domain, with the outgoing bytes (see
+     * {@link OutgoingMessages}). A few queries for the whole share, not a few per delivery: the
+     * deliveries with their messages, the raw bytes, and the suppressions of each message's account.
+     */
     public List<Parcel> parcels(List<Claimed> claimed) {
-        Map<Long, List<Claimed>> byMessage = new LinkedHashMap<>();
-        claimed.forEach(c -> byMessage.computeIfAbsent(c.messageId(), id -> new ArrayList<>()).add(c));
+        List<Long> deliveryIds = claimed.stream().map(Claimed::deliveryId).toList();
+        Map<Long, List<Delivery>> byMessage = new LinkedHashMap<>();
+        claimed.forEach(c -> byMessage.put(c.messageId(), new ArrayList<>()));
+        em.createNamedQuery(Delivery.WITH_MESSAGES, Delivery.class).setParameter("ids", deliveryIds)
+                .getResultList()
+                .forEach(delivery -> byMessage.get(delivery.getMessage().getId()).add(delivery));
+        Map<Long, byte[]> raw = raw(byMessage.keySet());
         List<Parcel> parcels = new ArrayList<>();
-        for (Map.Entry<Long, List<Claimed>> entry : byMessage.entrySet()) {
-            Message message = em.find(Message.class, entry.getKey());
-            byte[] raw = em.find(MessageSource.class, entry.getKey()).getRaw();
-            // Ids follow the envelope's order, which the next hop sees again in the RCPTs.
-            List<Delivery> deliveries = entry.getValue().stream().map(Claimed::deliveryId).sorted()
-                    .map(id -> em.find(Delivery.class, id))
-                    .filter(delivery -> !suppressedMeanwhile(message, delivery))
-                    .toList();
-            if (deliveries.isEmpty()) {
+        for (Map.Entry<Long, List<Delivery>> entry : byMessage.entrySet()) {
+            if (entry.getValue().isEmpty()) {
                 continue;
             }
-            parcels.addAll(outgoing.parcels(message, raw, deliveries));
+            Message message = entry.getValue().get(0).getMessage();
+            // Ids follow the envelope's order, which the next hop sees again in the RCPTs.
+            List<Delivery> deliveries = withoutSuppressedMeanwhile(message, entry.getValue().stream()
+                    .sorted(Comparator.comparingLong(Delivery::getId)).toList());
+            if (!deliveries.isEmpty()) {
+                parcels.addAll(outgoing.parcels(message, raw.get(message.getId()), deliveries));
+            }
         }
         return parcels;
     }
 
-    /** A later bounce, complaint or operator may have suppressed the address since the mail was queued. */
-    private boolean suppressedMeanwhile(Message message, Delivery delivery) {
-        if (message.getAccount() == null) {
-            return false;
+    private Map<Long, byte[]> raw(Collection<Long> messageIds) {
+        Map<Long, byte[]> raw = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(MessageSource.RAW_BY_IDS, Object[].class)
+                .setParameter("ids", List.copyOf(messageIds)).getResultList()) {
+            raw.put(((Number) row[0]).longValue(), (byte[]) row[1]);
         }
-        return suppressions.find(message.getAccount(), delivery.getRecipient()).map(suppression -> {
+        return raw;
+    }
+
+    /** A later bounce, complaint or operator may have suppressed an address since the mail was queued. */
+    private List<Delivery> withoutSuppressedMeanwhile(Message message, List<Delivery> deliveries) {
+        if (message.getAccount() == null) {
+            return deliveries;
+        }
+        Map<String, Suppression> suppressed = suppressions.findAny(message.getAccount(),
+                deliveries.stream().map(Delivery::getRecipient).toList());
+        if (suppressed.isEmpty()) {
+            return deliveries;
+        }
+        List<Delivery> remaining = new ArrayList<>();
+        for (Delivery delivery : deliveries) {
+            Suppression suppression = suppressed.get(Suppression.normalize(delivery.getRecipient()));
+            if (suppression == null) {
+                remaining.add(delivery);
+                continue;
+            }
             delivery.suppressed(Instant.now(clock), "not sent: the address is on the account's suppression list ("
                     + suppression.getReason() + ")");
             notSent(delivery, "suppressed", delivery.getLastReply());
-            return true;
-        }).orElse(false);
+        }
+        return remaining;
     }
 
     /** Records the attempt of each delivery, moves it on, and queues the notifications the sender asked for. */
@@ -163,6 +206,13 @@ public class DeliveryQueue {
         Map<Long, Instant> leases = new java.util.HashMap<>();
         claims.forEach(claim -> leases.put(claim.deliveryId(), claim.lease()));
         Map<Message, List<DeliveryReports.Entry>> notices = new LinkedHashMap<>();
+        if (results.isEmpty()) {
+            return;
+        }
+        // Loads them all, with their messages, in one query; the finds below are then answered from memory.
+        em.createNamedQuery(Delivery.WITH_MESSAGES, Delivery.class)
+                .setParameter("ids", results.stream().map(AttemptResult::deliveryId).toList())
+                .getResultList();
         for (AttemptResult result : results) {
             Delivery delivery = em.find(Delivery.class, result.deliveryId());
             if (delivery.getState() != DeliveryState.SENDING
@@ -295,7 +345,8 @@ public class DeliveryQueue {
     }
 
     private String claimSql() {
-        return "SELECT id FROM delivery WHERE state IN ('QUEUED', 'DEFERRED', 'SENDING') AND next_attempt_at <= ?1"
+        return "SELECT id, message_id, domain FROM delivery"
+                + " WHERE state IN ('QUEUED', 'DEFERRED', 'SENDING') AND next_attempt_at <= ?1"
                 + " ORDER BY next_attempt_at LIMIT ?2" + RowLocks.forUpdate(em);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,6 +44,16 @@ public class DeliveryScheduler {
     private static final int CLAIM_LIMIT = 200;
     /** With 30 s connect and 300 s read timeouts this bounds a share well inside the 2-hour lease. */
     static final int MESSAGES_PER_SHARE = 20;
+    /**
+     * A new connection is worth it for this many messages: fewer, fuller shares mean fewer SMTP
+     * sessions and transactions per message (a share per message costs a connection each).
+     */
+    static final int MESSAGES_PER_CONNECTION = 4;
+    /**
+     * After new mail, wait this long before claiming, so that mail arriving together is claimed
+     * and sent together; far below what anyone waits for a delivery.
+     */
+    static final long LINGER_MILLIS = 25;
 
     @Resource
     ManagedScheduledExecutorService timer;
@@ -61,6 +72,7 @@ public class DeliveryScheduler {
 
     private Semaphore concurrent;
     private final Rounds rounds = new Rounds(this::claimAndDispatch);
+    private final AtomicBoolean lingering = new AtomicBoolean();
 
     @PostConstruct
     void start() {
@@ -74,10 +86,15 @@ public class DeliveryScheduler {
         rounds.stop();
     }
 
-    /** New mail is committed: look at once instead of at the next tick. */
+    /** New mail is committed: look after a short linger instead of at the next tick. */
     public void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageQueued event) {
-        rounds.wake();
-        workers.execute(this::poll);
+        if (lingering.compareAndSet(false, true)) {
+            timer.schedule(() -> {
+                lingering.set(false); // mail committed from here on schedules another look
+                rounds.wake();
+                poll();
+            }, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     void poll() {
@@ -88,20 +105,25 @@ public class DeliveryScheduler {
         }
     }
 
-    /** @return whether it dispatched anything (so polling again may find more) */
+    /**
+     * @return whether it claimed as many as it asked for, so that more may be due at once; after
+     *         a partial claim the next look waits for new mail or the next tick, so that what
+     *         arrives meanwhile is sent together
+     */
     private boolean claimAndDispatch() {
         int capacity = concurrent.availablePermits();
         if (capacity == 0) {
             return false;
         }
-        List<DeliveryQueue.Claimed> claimed = queue.claim(Math.min(CLAIM_LIMIT, capacity * 20));
+        int limit = Math.min(CLAIM_LIMIT, capacity * MESSAGES_PER_SHARE);
+        List<DeliveryQueue.Claimed> claimed = queue.claim(limit);
         if (claimed.isEmpty()) {
             return false;
         }
         Map<String, List<DeliveryQueue.Claimed>> byDomain = new LinkedHashMap<>();
         claimed.forEach(c -> byDomain.computeIfAbsent(c.domain(), d -> new ArrayList<>()).add(c));
         byDomain.forEach((domain, deliveries) -> shares(deliveries).forEach(share -> dispatch(domain, share)));
-        return true;
+        return claimed.size() == limit;
     }
 
     /**
@@ -111,8 +133,10 @@ public class DeliveryScheduler {
     private List<List<DeliveryQueue.Claimed>> shares(List<DeliveryQueue.Claimed> deliveries) {
         Map<Long, List<DeliveryQueue.Claimed>> byMessage = new LinkedHashMap<>();
         deliveries.forEach(c -> byMessage.computeIfAbsent(c.messageId(), id -> new ArrayList<>()).add(c));
-        // Enough shares for the destination's connections, and no share so long that it outlives its lease.
-        int count = Math.max(Math.min(settings.maxPerDestination(), byMessage.size()),
+        // As many connections as the messages are worth, up to the destination's limit, and no
+        // share so long that it outlives its lease.
+        int worthConnecting = (byMessage.size() + MESSAGES_PER_CONNECTION - 1) / MESSAGES_PER_CONNECTION;
+        int count = Math.max(Math.min(settings.maxPerDestination(), worthConnecting),
                 (byMessage.size() + MESSAGES_PER_SHARE - 1) / MESSAGES_PER_SHARE);
         List<List<DeliveryQueue.Claimed>> shares = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -26,12 +26,14 @@ import org.smtpeter.messages.entity.Message;
  */
 @Entity
 @NamedQuery(name = Delivery.BY_BOUNCE_TOKEN, query = "SELECT d FROM Delivery d WHERE d.bounceToken = :token")
+@NamedQuery(name = Delivery.WITH_MESSAGES, query = "SELECT d FROM Delivery d JOIN FETCH d.message WHERE d.id IN :ids")
 @Table(name = "delivery", indexes = {
         @Index(name = "delivery_due", columnList = "state, next_attempt_at"),
         @Index(name = "delivery_message", columnList = "message_id")})
 public class Delivery {
 
     public static final String BY_BOUNCE_TOKEN = "Delivery.byBounceToken";
+    public static final String WITH_MESSAGES = "Delivery.withMessages";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
@@ -100,12 +102,6 @@ public class Delivery {
         this.domain = recipient.substring(recipient.lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
         this.nextAttemptAt = now;
         this.expiresAt = expiresAt;
-    }
-
-    public void claimed(Instant leaseUntil) {
-        state = DeliveryState.SENDING;
-        // While SENDING, nextAttemptAt is the lease: a worker that died leaves the row due again.
-        nextAttemptAt = leaseUntil;
     }
 
     public void attempted(Instant at, int code, String enhancedCode, String reply, String remoteHost) {

@@ -117,7 +117,8 @@ public final class HtmlPartText {
 
     private byte[] encodeText(String text) {
         CharsetEncoder encoder = charset.newEncoder();
-        boolean fits = asciiOnly ? text.chars().allMatch(c -> c < 0x80) : encoder.canEncode(text);
+        // Every charset here holds ASCII; the loop is what makes the common case cheap.
+        boolean fits = isAscii(text) || !asciiOnly && encoder.canEncode(text);
         if (fits) {
             return text.getBytes(charset);
         }
@@ -132,6 +133,15 @@ public final class HtmlPartText {
             }
         });
         return escaped.toString().getBytes(charset);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasLongLine(byte[] text) {

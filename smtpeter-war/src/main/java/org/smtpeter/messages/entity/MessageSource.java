@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
 import jakarta.persistence.MapsId;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 
@@ -17,7 +18,11 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "message_source")
+@NamedQuery(name = MessageSource.RAW_BY_IDS, query = "SELECT s.id, s.raw FROM MessageSource s WHERE s.id IN :ids")
 public class MessageSource {
+
+    /** The raw bytes of several messages at once: rows of message id and bytes. */
+    public static final String RAW_BY_IDS = "MessageSource.rawByIds";
 
     @Id
     private Long id;
