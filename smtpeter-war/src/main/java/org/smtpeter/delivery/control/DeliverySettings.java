@@ -61,11 +61,11 @@ public class DeliverySettings {
     String maxDeliveryTime;
 
     @Inject
-    @ConfigProperty(name = "smtpeter.delivery.max-concurrent", defaultValue = "20")
+    @ConfigProperty(name = "smtpeter.delivery.max-concurrent", defaultValue = "60")
     int maxConcurrent;
 
     @Inject
-    @ConfigProperty(name = "smtpeter.delivery.max-per-destination", defaultValue = "5")
+    @ConfigProperty(name = "smtpeter.delivery.max-per-destination", defaultValue = "20")
     int maxPerDestination;
 
     @Inject
