@@ -35,11 +35,10 @@ final class RelayProcess implements AutoCloseable {
     static final int SMTPS_PORT = 3465;
     static final int MTA_PORT = 3025;
 
-    /**
-     * The JVM options of the run profile in smtpeter-war/pom.xml, kept equal by hand: the figures
-     * are meant for the relay as users start it. Change them together.
-     */
-    static final List<String> RUN_PROFILE_JVM_OPTIONS = List.of("-Dsmtpeter.ra.mid=smtpeter-rar");
+    /** As the run profile in smtpeter-war/pom.xml starts the relay: the figures are for the relay users run. */
+    static List<String> runProfileJvmOptions(Path microDir) {
+        return List.of("@" + microDir.resolve("jvm.options"), "-Dsmtpeter.ra.mid=smtpeter-rar");
+    }
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
@@ -69,7 +68,7 @@ final class RelayProcess implements AutoCloseable {
         String adminToken = random();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(RUN_PROFILE_JVM_OPTIONS);
+        command.addAll(runProfileJvmOptions(microDir));
         command.addAll(List.of(
                 "-jar", microDir.resolve("payara-micro.jar").toString(),
                 "--nocluster",

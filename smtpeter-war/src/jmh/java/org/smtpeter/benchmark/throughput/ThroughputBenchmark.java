@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * mvn -B -Pthroughput -pl smtpeter-war -am verify
  *     [-Dthroughput.messages=2000] [-Dthroughput.connections=16] [-Dthroughput.per-session=10]
  *     [-Dthroughput.rounds=2] [-Dthroughput.database=h2|postgresql] [-Dthroughput.peer=auto|none]
- *     [-Dthroughput.max-seconds=300] [-Dthroughput.warmup=300]
+ *     [-Dthroughput.max-seconds=300] [-Dthroughput.warmup=2000]
  * </pre>
  *
  * The runs alternate (relay, Postfix, relay, ...) because a shared machine is noisy; the table shows
@@ -53,7 +53,7 @@ public final class ThroughputBenchmark {
                     System.getProperty("throughput.database", "h2"),
                     System.getProperty("throughput.peer", "auto"),
                     positive("throughput.max-seconds", 300),
-                    Integer.parseInt(System.getProperty("throughput.warmup", "300")),
+                    Integer.parseInt(System.getProperty("throughput.warmup", "2000")),
                     path("throughput.micro-dir"),
                     path("throughput.war"),
                     path("throughput.server-config"),
