@@ -26,6 +26,7 @@ public final class TrackingSlots {
 
     /** @param baseUrl the tracking host's public base URL, the same for every copy */
     public TrackingSlots(String baseUrl) {
+        // Normalised and checked as every copy's context does it, so that the two compare equal.
         this.baseUrl = new TrackingContext(baseUrl, "-", "-").baseUrl();
         byte[] nonce = new byte[8];
         RANDOM.nextBytes(nonce);
