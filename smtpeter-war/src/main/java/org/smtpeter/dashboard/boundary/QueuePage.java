@@ -62,7 +62,7 @@ public class QueuePage implements Serializable {
         if (queue.cancel(delivery.getId()).isPresent()) {
             Notices.info("Cancelled the delivery to " + recipient + ".");
         } else {
-            Notices.error("The delivery to " + recipient + " is finished already; nothing was changed.");
+            Notices.error("The delivery to " + recipient + " is no longer waiting; nothing was changed.");
         }
         slice = null;
     }

@@ -85,7 +85,7 @@ public class DeliveriesResource {
     public DeliveryView cancel(@PathParam("id") long id) {
         visible(id);
         return queue.cancel(id).map(DeliveryView::of)
-                .orElseThrow(() -> conflictOrMissing(id, "the delivery is finished already"));
+                .orElseThrow(() -> conflictOrMissing(id, "only queued or deferred deliveries can be cancelled"));
     }
 
     private WebApplicationException conflictOrMissing(long id, String conflict) {

@@ -21,6 +21,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.smtpeter.bounces.control.BounceAddresses;
@@ -310,8 +311,7 @@ public class DeliveryQueue {
     }
 
     public Optional<Delivery> retryNow(long id) {
-        Optional<Delivery> delivery = Optional.ofNullable(em.find(Delivery.class, id))
-                .filter(d -> d.getState() == DeliveryState.DEFERRED || d.getState() == DeliveryState.QUEUED);
+        Optional<Delivery> delivery = waiting(id);
         delivery.ifPresent(d -> {
             d.retryNow(Instant.now(clock));
             queued.fire(new MessageQueued(d.getMessage().getPublicId()));
@@ -320,12 +320,22 @@ public class DeliveryQueue {
     }
 
     public Optional<Delivery> cancel(long id) {
-        Optional<Delivery> delivery = Optional.ofNullable(em.find(Delivery.class, id)).filter(d -> !d.getState().isFinal());
+        Optional<Delivery> delivery = waiting(id);
         delivery.ifPresent(d -> {
             d.cancelled(Instant.now(clock));
             notSent(d, "cancelled", "cancelled by an operator");
         });
         return delivery;
+    }
+
+    /**
+     * The delivery if it waits (queued or deferred), locked until the operator's change commits: a
+     * claim passes it by meanwhile. One that is being sent belongs to its worker until the attempt
+     * is recorded, so an operator can no longer change it (and never races the worker's update).
+     */
+    private Optional<Delivery> waiting(long id) {
+        return Optional.ofNullable(em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE))
+                .filter(d -> d.getState() == DeliveryState.DEFERRED || d.getState() == DeliveryState.QUEUED);
     }
 
     private void queueNotification(Message original, List<DeliveryReports.Entry> entries, Instant now) {
