@@ -58,6 +58,9 @@ public class Courier {
         } catch (RouteFailure failure) {
             Reply reply = Reply.local(failure.enhancedCode(), failure.getMessage());
             return everyone(parcels, reply, null, null, started, false);
+        } catch (RuntimeException unexpected) {
+            LOG.log(Level.SEVERE, "routing " + domain + " failed unexpectedly; counted as an attempt", unexpected);
+            return everyone(parcels, Reply.unexpected(unexpected), null, null, started, false);
         }
         Connection connection = null;
         List<AttemptResult> results = new ArrayList<>();
@@ -74,7 +77,18 @@ public class Courier {
                         continue;
                     }
                 }
-                results.addAll(deliver(connection, parcel, parcelStarted));
+                try {
+                    results.addAll(deliver(connection, parcel, parcelStarted));
+                } catch (RuntimeException unexpected) {
+                    // Whatever it was, the next parcel starts on a fresh connection, and this one's
+                    // recipients get an attempt like any other failure: retried, expiring, reported.
+                    LOG.log(Level.SEVERE, "sending a message to " + domain + " failed unexpectedly; counted as an attempt",
+                            unexpected);
+                    results.addAll(everyone(List.of(parcel), Reply.unexpected(unexpected), connection.hop, null, parcelStarted,
+                            false));
+                    closeQuietly(connection);
+                    connection = null;
+                }
             }
         } finally {
             closeQuietly(connection);
@@ -199,7 +213,7 @@ public class Courier {
             deliveryIds.keySet().forEach(address -> replies.putIfAbsent(address, unknown));
         } catch (MessagingException broken) {
             // The connection died mid-transaction: nothing can be assumed delivered.
-            Reply lost = Reply.local("4.4.2", "connection to " + connection.hop + " lost: " + describe(broken));
+            Reply lost = Reply.local("4.4.2", "connection to " + connection.hop + " lost: " + Reply.describe(broken));
             deliveryIds.keySet().forEach(address -> replies.put(address, lost));
             closeQuietly(connection);
         }
@@ -265,20 +279,11 @@ public class Courier {
     }
 
     private static Reply connectFailure(Hop hop, MessagingException e) {
-        String text = describe(e);
+        String text = Reply.describe(e);
         if (e instanceof jakarta.mail.AuthenticationFailedException) {
             return Reply.local("4.7.8", "smart host " + hop + " refused our credentials: " + text);
         }
         return Reply.local("4.4.1", "connect to " + hop + " failed: " + text);
-    }
-
-    private static String describe(Exception e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.replace('\r', ' ').replace('\n', ' ').strip();
     }
 
     private static Address[] nullToEmpty(Address[] addresses) {

@@ -32,6 +32,24 @@ public record Reply(int code, String enhancedCode, String text) {
         return new Reply(0, enhancedCode, text);
     }
 
+    /**
+     * A failure of the relay itself while trying (a bug, a message it cannot prepare): temporary,
+     * so that it is retried on the schedule and ends, like any other, with the delivery's expiry.
+     */
+    public static Reply unexpected(Throwable failure) {
+        return local("4.3.0", "local error: " + describe(failure));
+    }
+
+    /** The innermost cause's message on one line: what an operator can act on. */
+    static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.replace('\r', ' ').replace('\n', ' ').strip();
+    }
+
     public boolean isSuccess() {
         return code >= 200 && code < 300;
     }

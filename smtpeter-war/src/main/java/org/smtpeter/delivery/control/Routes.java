@@ -64,7 +64,8 @@ public class Routes {
     }
 
     private List<Hop> mxHops(String domain) throws RouteFailure {
-        Lookup mx = lookup(domain, Type.MX);
+        Name name = domainName(domain);
+        Lookup mx = lookup(name, Type.MX);
         Record[] records = mx.run();
         switch (mx.getResult()) {
             case Lookup.SUCCESSFUL -> {
@@ -75,7 +76,7 @@ public class Routes {
                 exchangers.sort(Comparator.comparingInt(MXRecord::getPriority));
                 List<Hop> hops = new ArrayList<>();
                 for (MXRecord exchanger : exchangers) {
-                    hops.addAll(addressHops(exchanger.getTarget().toString(true)));
+                    hops.addAll(addressHops(exchanger.getTarget()));
                 }
                 if (hops.isEmpty()) {
                     throw new RouteFailure(false, "4.4.3", "no address for any MX host of " + domain);
@@ -83,7 +84,7 @@ public class Routes {
                 return hops;
             }
             case Lookup.TYPE_NOT_FOUND -> {
-                List<Hop> implicit = addressHops(domain); // RFC 5321 5.1: the domain itself is the implicit MX
+                List<Hop> implicit = addressHops(name); // RFC 5321 5.1: the domain itself is the implicit MX
                 if (implicit.isEmpty()) {
                     throw new RouteFailure(true, "5.1.2", "domain " + domain + " has no MX and no address");
                 }
@@ -94,10 +95,11 @@ public class Routes {
         }
     }
 
-    private List<Hop> addressHops(String host) {
+    private List<Hop> addressHops(Name name) {
+        String host = name.toString(true);
         List<Hop> hops = new ArrayList<>();
         for (int type : new int[] {Type.A, Type.AAAA}) {
-            Lookup lookup = lookup(host, type);
+            Lookup lookup = lookup(name, type);
             Record[] records = lookup.run();
             if (records == null) {
                 continue;
@@ -110,16 +112,24 @@ public class Routes {
         return hops;
     }
 
-    private Lookup lookup(String name, int type) {
+    /**
+     * Absolute names: a recipient domain is never completed with a local search domain. A name DNS
+     * cannot even express (a label over 63 octets, an empty label) will never have a route, so
+     * it fails at once, as a domain that does not exist does.
+     */
+    private static Name domainName(String domain) throws RouteFailure {
         try {
-            // Absolute names: a recipient domain is never completed with a local search domain.
-            Lookup lookup = new Lookup(Name.fromString(name, Name.root), type);
-            lookup.setResolver(resolver);
-            lookup.setCache(cache);
-            return lookup;
+            return Name.fromString(domain, Name.root);
         } catch (TextParseException e) {
-            throw new IllegalArgumentException("not a domain name: " + name, e);
+            throw new RouteFailure(true, "5.1.2", "not a valid domain name: " + domain + " (" + e.getMessage() + ")");
         }
+    }
+
+    private Lookup lookup(Name name, int type) {
+        Lookup lookup = new Lookup(name, type);
+        lookup.setResolver(resolver);
+        lookup.setCache(cache);
+        return lookup;
     }
 
     private static Resolver resolverFor(String server) {

@@ -93,16 +93,7 @@ class MxRoutingIT {
 
     @Test
     void aNullMxFailsAtOnceAndTheSenderIsTold() throws Exception {
-        String sender = Mails.uniqueSender();
-        String recipient = unique("nullmx.test");
-        String id = send(sender, recipient);
-
-        String notice = sink.awaitFor(sender, WAIT).text();
-
-        assertTrue(notice.contains("Final-Recipient: rfc822; " + recipient + "\r\nAction: failed\r\nStatus: 5.1.10\r\n"), notice);
-        JsonObject attempt = awaitAttempt(id);
-        assertEquals("failed", attempt.getString("outcome"));
-        assertEquals("5.1.10", attempt.getString("enhancedCode"));
+        assertFailsAtOnceAndTheSenderIsTold(unique("nullmx.test"), "5.1.10");
     }
 
     @Test
@@ -113,6 +104,25 @@ class MxRoutingIT {
 
         assertEquals("failed", attempt.getString("outcome"));
         assertEquals("5.1.2", attempt.getString("enhancedCode"));
+    }
+
+    @Test
+    void aDomainDnsCannotExpressFailsAtOnceAndTheSenderIsTold() throws Exception {
+        // A label over 63 octets (RFC 1035 2.3.4): no lookup can ever succeed.
+        assertFailsAtOnceAndTheSenderIsTold(unique("a".repeat(64) + ".test"), "5.1.2");
+    }
+
+    private static void assertFailsAtOnceAndTheSenderIsTold(String recipient, String status) throws Exception {
+        String sender = Mails.uniqueSender();
+        String id = send(sender, recipient);
+
+        String notice = sink.awaitFor(sender, WAIT).text();
+
+        assertTrue(notice.contains("Final-Recipient: rfc822; " + recipient + "\r\nAction: failed\r\nStatus: " + status
+                + "\r\n"), notice);
+        JsonObject attempt = awaitAttempt(id);
+        assertEquals("failed", attempt.getString("outcome"));
+        assertEquals(status, attempt.getString("enhancedCode"));
     }
 
     private static String send(String recipient) throws IOException {
