@@ -18,6 +18,7 @@ package org.smtpeter.benchmark;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -120,34 +121,40 @@ public class FeaturePipelineBenchmark {
     }
 
     @Benchmark
-    public Rewritten allFeatures(Pipeline pipeline, Message message) {
-        return pipeline.pipeline.apply(message.raw, ALL, pipeline.context);
+    public long allFeatures(Pipeline pipeline, Message message) throws IOException {
+        return written(pipeline.pipeline.apply(message.raw, ALL, pipeline.context));
     }
 
     @Benchmark
-    public Rewritten noFeatures(Pipeline pipeline, Message message) {
-        return pipeline.pipeline.apply(message.raw, NONE, pipeline.context);
+    public long noFeatures(Pipeline pipeline, Message message) throws IOException {
+        return written(pipeline.pipeline.apply(message.raw, NONE, pipeline.context));
     }
 
     @Benchmark
-    public Rewritten only100KbInlineCss(Pipeline pipeline, Message100 message) {
-        return pipeline.pipeline.apply(message.raw, INLINE_CSS, pipeline.context);
+    public long only100KbInlineCss(Pipeline pipeline, Message100 message) throws IOException {
+        return written(pipeline.pipeline.apply(message.raw, INLINE_CSS, pipeline.context));
     }
 
     @Benchmark
-    public Rewritten only100KbClickTracking(Pipeline pipeline, Message100 message) {
-        return pipeline.pipeline.apply(message.raw, CLICK_TRACKING, pipeline.context);
+    public long only100KbClickTracking(Pipeline pipeline, Message100 message) throws IOException {
+        return written(pipeline.pipeline.apply(message.raw, CLICK_TRACKING, pipeline.context));
     }
 
     @Benchmark
-    public Rewritten only100KbOpenTracking(Pipeline pipeline, Message100 message) {
-        return pipeline.pipeline.apply(message.raw, OPEN_TRACKING, pipeline.context);
+    public long only100KbOpenTracking(Pipeline pipeline, Message100 message) throws IOException {
+        return written(pipeline.pipeline.apply(message.raw, OPEN_TRACKING, pipeline.context));
     }
 
     /** The MIME part of the work: find the HTML part, decode it, hand it to a rewrite that changes nothing. */
     @Benchmark
-    public Rewritten only100KbMimeWalk(Pipeline pipeline, Message100 message) {
-        return pipeline.htmlParts.rewrite(message.raw, html -> html);
+    public long only100KbMimeWalk(Pipeline pipeline, Message100 message) throws IOException {
+        return written(pipeline.htmlParts.rewrite(message.raw, html -> html));
+    }
+
+    /** The copy as the relay sends it: written out piece by piece, as to the next hop. */
+    private static long written(Rewritten copy) throws IOException {
+        copy.content().writeTo(OutputStream.nullOutputStream());
+        return copy.content().size();
     }
 
     private static AppliedFeatures features(boolean inlineCss, boolean trackClicks, boolean trackOpens,
@@ -168,7 +175,7 @@ public class FeaturePipelineBenchmark {
                     + " %d tracked links, %d of %d images tracked, %d inline styles", sizeKb, clicks, opens,
                     newsletter.images(), inlined));
         }
-        if (pipeline.pipeline.apply(raw, NONE, pipeline.context).message() != raw) {
+        if (pipeline.pipeline.apply(raw, NONE, pipeline.context).changed()) {
             throw new IllegalStateException("with no feature on the message should come back as it was");
         }
         System.out.println("# " + sizeKb + " KB newsletter: " + newsletter.describe()

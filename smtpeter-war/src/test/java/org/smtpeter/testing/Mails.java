@@ -46,6 +46,40 @@ public final class Mails {
         return text.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * A report with a small HTML part and {@code attachment}, base64-encoded, in multipart/mixed:
+     * the shape of the large messages that memory must not depend on.
+     *
+     * @param extraHeaders header lines (each ending in CRLF) added to the message's own
+     */
+    public static byte[] withAttachment(String extraHeaders, byte[] attachment) {
+        String head = "From: reports@example.com\r\n"
+                + "To: ivan@example.org\r\n"
+                + "Subject: Big export\r\n"
+                + "Message-ID: <big-" + UUID.randomUUID() + "@example.com>\r\n"
+                + extraHeaders
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"big-boundary\"\r\n"
+                + "\r\n"
+                + "--big-boundary\r\n"
+                + "Content-Type: text/html; charset=utf-8\r\n"
+                + "Content-Transfer-Encoding: quoted-printable\r\n"
+                + "\r\n"
+                + "<html><body><p>Your export is attached.</p></body></html>\r\n"
+                + "--big-boundary\r\n"
+                + "Content-Type: application/octet-stream; name=\"export.bin\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n"
+                + "Content-Disposition: attachment; filename=\"export.bin\"\r\n"
+                + "\r\n";
+        byte[] body = java.util.Base64.getMimeEncoder().encode(attachment);
+        String tail = "\r\n--big-boundary--\r\n";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(head.length() + body.length + tail.length());
+        out.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(body);
+        out.writeBytes(tail.getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
     /** The message as an SMTP client sends it after DATA: lines starting with a dot get another (RFC 5321 4.5.2). */
     public static byte[] dotStuffed(byte[] raw) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(raw.length + 16);

@@ -182,6 +182,11 @@ public final class PayaraMicro {
         return workDir;
     }
 
+    /** The server's process id, e.g. to read its resident memory; -1 when it is not running. */
+    public long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     public Path currentLog() {
         return workDir.resolve("payara-micro-" + starts + ".log");
     }

@@ -34,8 +34,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SmtpSink implements AutoCloseable {
 
-    /** One message as the sink received it. */
-    public record Received(String mailFrom, List<String> recipients, byte[] data, String heloName, long arrivedNanos) {
+    /**
+     * One message as the sink received it.
+     *
+     * @param data the message, or only its first {@link #keepAtMost} bytes
+     * @param size the size of the whole message (dot-unstuffed)
+     * @param tail its last bytes (up to 256), whatever was kept
+     */
+    public record Received(String mailFrom, List<String> recipients, byte[] data, String heloName, long arrivedNanos,
+                           long size, byte[] tail) {
         public String text() {
             return new String(data, StandardCharsets.UTF_8);
         }
@@ -47,10 +54,22 @@ public final class SmtpSink implements AutoCloseable {
     private final Set<String> triedOnce = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
     private final Set<String> released = ConcurrentHashMap.newKeySet();
+    private final int keepAtMost;
 
     public SmtpSink() throws IOException {
+        this(Integer.MAX_VALUE);
+    }
+
+    /** A sink for large messages: keeps the first {@code keepAtMost} bytes of each, and its size and tail. */
+    public SmtpSink(int keepAtMost) throws IOException {
+        this.keepAtMost = keepAtMost;
         server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
         threads.execute(this::accept);
+    }
+
+    /** Everything received so far. */
+    public List<Received> received() {
+        return List.copyOf(received);
     }
 
     public int port() {
@@ -106,7 +125,7 @@ public final class SmtpSink implements AutoCloseable {
     private void converse(Socket socket) {
         try (socket) {
             socket.setSoTimeout(60_000);
-            InputStream in = socket.getInputStream();
+            Input in = new Input(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
             reply(out, "220 sink.test ESMTP test sink");
             String helo = null;
@@ -139,8 +158,9 @@ public final class SmtpSink implements AutoCloseable {
                         readLine(in); // take a little, then hang up mid-DATA
                         return;
                     }
-                    byte[] data = readData(in);
-                    received.add(new Received(from, List.copyOf(recipients), data, helo, System.nanoTime()));
+                    Data data = in.readData(keepAtMost);
+                    received.add(new Received(from, List.copyOf(recipients), data.kept.toByteArray(), helo,
+                            System.nanoTime(), data.size, data.tail()));
                     reply(out, "250 2.0.0 Ok: queued in the sink");
                 } else if (upper.equals("RSET") || upper.startsWith("NOOP")) {
                     reply(out, "250 2.0.0 OK");
@@ -178,22 +198,85 @@ public final class SmtpSink implements AutoCloseable {
         return text.startsWith("<") && close > 0 ? text.substring(1, close) : text.split(" ")[0];
     }
 
-    private static byte[] readData(InputStream in) throws IOException {
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
-        while (true) {
-            byte[] line = readRawLine(in);
-            if (line == null) {
-                throw new IOException("connection closed in DATA");
+    /** The data of one message as far as the sink keeps it. */
+    private static final class Data {
+        final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        final byte[] ring = new byte[256];
+        long size;
+
+        void add(byte b, int keepAtMost) {
+            if (kept.size() < keepAtMost) {
+                kept.write(b);
             }
-            if (line.length == 3 && line[0] == '.' && line[1] == '\r' && line[2] == '\n') {
-                return data.toByteArray();
+            ring[(int) (size++ & 0xff)] = b;
+        }
+
+        byte[] tail() {
+            int length = (int) Math.min(size, ring.length);
+            byte[] tail = new byte[length];
+            for (int i = 0; i < length; i++) {
+                tail[i] = ring[(int) ((size - length + i) & 0xff)];
             }
-            int skip = line.length > 0 && line[0] == '.' ? 1 : 0;
-            data.write(line, skip, line.length - skip);
+            return tail;
         }
     }
 
-    private static String readLine(InputStream in) throws IOException {
+    /**
+     * The client's bytes through a buffer of the sink's own: commands line by line, message data
+     * byte by byte in a tight loop, so that gigabytes of test mail cost no allocation per line.
+     */
+    private static final class Input {
+        private final InputStream in;
+        private final byte[] buffer = new byte[64 * 1024];
+        private int position;
+        private int limit;
+
+        Input(InputStream in) {
+            this.in = in;
+        }
+
+        /** The next byte, or -1 at the end. */
+        int read() throws IOException {
+            if (position == limit) {
+                limit = in.read(buffer, 0, buffer.length);
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    return -1;
+                }
+            }
+            return buffer[position++] & 0xff;
+        }
+
+        /** Up to the line ".", dot-unstuffed (RFC 5321 4.5.2). */
+        Data readData(int keepAtMost) throws IOException {
+            Data data = new Data();
+            boolean lineStart = true;
+            while (true) {
+                int b = read();
+                if (b < 0) {
+                    throw new IOException("connection closed in DATA");
+                }
+                if (lineStart && b == '.') {
+                    int next = read();
+                    if (next == '\r') {
+                        if (read() != '\n') {
+                            throw new IOException("bare CR after a dot in DATA");
+                        }
+                        return data;
+                    }
+                    b = next; // the stuffed dot goes
+                    if (b < 0) {
+                        throw new IOException("connection closed in DATA");
+                    }
+                }
+                data.add((byte) b, keepAtMost);
+                lineStart = b == '\n';
+            }
+        }
+    }
+
+    private static String readLine(Input in) throws IOException {
         byte[] line = readRawLine(in);
         if (line == null) {
             return null;
@@ -201,7 +284,7 @@ public final class SmtpSink implements AutoCloseable {
         return new String(line, StandardCharsets.UTF_8).stripTrailing();
     }
 
-    private static byte[] readRawLine(InputStream in) throws IOException {
+    private static byte[] readRawLine(Input in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(128);
         int b;
         while ((b = in.read()) >= 0) {

@@ -27,6 +27,7 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.smtpeter.features.control.Content;
 
 /**
  * Hands parcels for one domain to the next hop with Jakarta Mail (Angus SMTP): tries the hops in
@@ -298,26 +299,26 @@ public class Courier {
 
     /** A message whose bytes are exactly the prepared content; Angus only adds the SMTP framing. */
     static final class RawMessage extends SMTPMessage {
-        private final byte[] content;
+        private final Content content;
 
-        RawMessage(Session session, byte[] content) {
+        RawMessage(Session session, Content content) {
             super(session);
             this.content = content;
         }
 
         @Override
         public void writeTo(OutputStream out) throws IOException {
-            out.write(content);
+            content.writeTo(out);
         }
 
         @Override
         public void writeTo(OutputStream out, String[] ignoreList) throws IOException {
-            out.write(content);
+            content.writeTo(out);
         }
 
         @Override
         public int getSize() {
-            return content.length;
+            return (int) Math.min(Integer.MAX_VALUE, content.size());
         }
     }
 }

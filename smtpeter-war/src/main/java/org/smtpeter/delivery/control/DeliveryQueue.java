@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +29,12 @@ import org.smtpeter.bounces.entity.Suppression;
 import org.smtpeter.delivery.entity.Delivery;
 import org.smtpeter.delivery.entity.DeliveryAttempt;
 import org.smtpeter.delivery.entity.DeliveryState;
-import org.smtpeter.messages.entity.EnvelopeRecipient;
-import org.smtpeter.messages.entity.Message;
-import org.smtpeter.messages.entity.MessageSource;
 import org.smtpeter.events.control.MailEvent;
 import org.smtpeter.events.control.MailEvents;
+import org.smtpeter.features.control.MessageBytes;
+import org.smtpeter.messages.control.MessageStore;
+import org.smtpeter.messages.entity.EnvelopeRecipient;
+import org.smtpeter.messages.entity.Message;
 import org.smtpeter.platform.control.RowLocks;
 import org.smtpeter.platform.entity.UtcTimestamps;
 
@@ -80,6 +79,9 @@ public class DeliveryQueue {
 
     @Inject
     MailEvents events;
+
+    @Inject
+    MessageStore store;
 
     private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
@@ -140,41 +142,36 @@ public class DeliveryQueue {
     }
 
     /**
-     * The parcels for claimed deliveries of one domain, with the outgoing bytes (see
+     * The parcels for claimed deliveries of one domain, with the outgoing content (see
      * {@link OutgoingMessages}). A few queries for the whole share, not a few per delivery: the
-     * deliveries with their messages, the raw bytes, and the suppressions of each message's account.
+     * deliveries with their messages, the stored bytes, and the suppressions of each message's
+     * account. The caller closes the shipment once it is sent: large messages wait in files.
      */
-    public List<Parcel> parcels(List<Claimed> claimed) {
+    public Shipment parcels(List<Claimed> claimed) {
         List<Long> deliveryIds = claimed.stream().map(Claimed::deliveryId).toList();
         Map<Long, List<Delivery>> byMessage = new LinkedHashMap<>();
         claimed.forEach(c -> byMessage.put(c.messageId(), new ArrayList<>()));
         em.createNamedQuery(Delivery.WITH_MESSAGES, Delivery.class).setParameter("ids", deliveryIds)
                 .getResultList()
                 .forEach(delivery -> byMessage.get(delivery.getMessage().getId()).add(delivery));
-        Map<Long, byte[]> raw = raw(byMessage.keySet());
-        List<Parcel> parcels = new ArrayList<>();
-        for (Map.Entry<Long, List<Delivery>> entry : byMessage.entrySet()) {
-            if (entry.getValue().isEmpty()) {
-                continue;
+        List<Message> messages = byMessage.values().stream().filter(d -> !d.isEmpty())
+                .map(d -> d.get(0).getMessage()).toList();
+        Map<Long, MessageBytes> sources = store.open(messages, settings.spoolDirectory());
+        try {
+            List<Parcel> parcels = new ArrayList<>();
+            for (Message message : messages) {
+                // Ids follow the envelope's order, which the next hop sees again in the RCPTs.
+                List<Delivery> deliveries = withoutSuppressedMeanwhile(message, byMessage.get(message.getId()).stream()
+                        .sorted(Comparator.comparingLong(Delivery::getId)).toList());
+                if (!deliveries.isEmpty()) {
+                    parcels.addAll(outgoing.parcels(message, sources.get(message.getId()), deliveries));
+                }
             }
-            Message message = entry.getValue().get(0).getMessage();
-            // Ids follow the envelope's order, which the next hop sees again in the RCPTs.
-            List<Delivery> deliveries = withoutSuppressedMeanwhile(message, entry.getValue().stream()
-                    .sorted(Comparator.comparingLong(Delivery::getId)).toList());
-            if (!deliveries.isEmpty()) {
-                parcels.addAll(outgoing.parcels(message, raw.get(message.getId()), deliveries));
-            }
+            return new Shipment(parcels, sources.values());
+        } catch (RuntimeException e) {
+            new Shipment(List.of(), sources.values()).close();
+            throw e;
         }
-        return parcels;
-    }
-
-    private Map<Long, byte[]> raw(Collection<Long> messageIds) {
-        Map<Long, byte[]> raw = new HashMap<>();
-        for (Object[] row : em.createNamedQuery(MessageSource.RAW_BY_IDS, Object[].class)
-                .setParameter("ids", List.copyOf(messageIds)).getResultList()) {
-            raw.put(((Number) row[0]).longValue(), (byte[]) row[1]);
-        }
-        return raw;
     }
 
     /** A later bounce, complaint or operator may have suppressed an address since the mail was queued. */
@@ -339,8 +336,8 @@ public class DeliveryQueue {
     }
 
     private void queueNotification(Message original, List<DeliveryReports.Entry> entries, Instant now) {
-        byte[] originalRaw = em.find(MessageSource.class, original.getId()).getRaw();
-        queue(reports.compose(original, originalRaw, entries, now));
+        byte[] returned = store.read(original, DeliveryReports.returnedLimit(original));
+        queue(reports.compose(original, returned, entries, now));
     }
 
     /** Passes what came back for a message (a bounce, a reply) on to its sender, unchanged. */
@@ -350,7 +347,7 @@ public class DeliveryQueue {
 
     private void queue(DeliveryReports.Notification notification) {
         em.persist(notification.message());
-        em.persist(new MessageSource(notification.message(), notification.raw()));
+        store.write(notification.message(), notification.raw());
         enqueue(notification.message());
     }
 

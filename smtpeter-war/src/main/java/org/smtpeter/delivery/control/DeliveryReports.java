@@ -64,6 +64,12 @@ public class DeliveryReports {
         return List.of(notify.toUpperCase(Locale.ROOT).split(",")).contains(action.notifyKeyword);
     }
 
+    /** Larger originals come back as their header section only, so a report stays a small message. */
+    static final long FULL_RETURN_LIMIT = 1024 * 1024;
+    /** A header section longer than this is cut there in a report. */
+    static final long HEADER_LIMIT = 256 * 1024;
+
+    /** @param originalRaw the first {@link #returnedLimit} bytes of the original */
     public Notification compose(Message original, byte[] originalRaw, List<Entry> entries, Instant now) {
         String boundary = "=_smtpeter_" + ids.next();
         String publicId = ids.next();
@@ -164,9 +170,22 @@ public class DeliveryReports {
         return status.append("\r\n").toString();
     }
 
-    /** RET=FULL returns the whole message, otherwise (the default) only its header. */
+    /**
+     * How much of the original a report returns: all of it for RET=FULL up to
+     * {@link #FULL_RETURN_LIMIT}, otherwise (the default, and for larger messages, as RFC 3461 4.3
+     * allows) only its header section, which lies within the first {@link #HEADER_LIMIT} bytes.
+     */
+    static long returnedLimit(Message original) {
+        return returnsFull(original) ? original.getSize() : Math.min(original.getSize(), HEADER_LIMIT);
+    }
+
+    private static boolean returnsFull(Message original) {
+        return "FULL".equals(original.getRet()) && original.getSize() <= FULL_RETURN_LIMIT;
+    }
+
+    /** @param raw the first {@link #returnedLimit} bytes of the original */
     private static byte[] returnedContent(Message original, byte[] raw) {
-        boolean full = "FULL".equals(original.getRet());
+        boolean full = returnsFull(original);
         String contentType = full ? "message/rfc822" : "text/rfc822-headers";
         int end = full ? raw.length : HeaderBlock.parse(raw).bodyOffset();
         byte[] head = ("Content-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);

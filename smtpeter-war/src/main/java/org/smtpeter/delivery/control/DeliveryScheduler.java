@@ -1,6 +1,7 @@
 package org.smtpeter.delivery.control;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,14 +166,54 @@ public class DeliveryScheduler {
         }
     }
 
+    /**
+     * Sends one share. The courier reports its own failures as replies; what fails before it (a
+     * message that cannot be prepared) is still an attempt, so that the retry schedule, the
+     * expiry and the sender's notice apply to it as to any other failure, never a retry for ever.
+     */
     private void send(String domain, List<DeliveryQueue.Claimed> claimed) {
+        Shipment shipment;
         try {
-            List<AttemptResult> results = courier.send(domain, queue.parcels(claimed));
+            shipment = queue.parcels(claimed);
+        } catch (RuntimeException e) {
+            notPrepared(domain, claimed, e);
+            return;
+        }
+        List<AttemptResult> results;
+        try (shipment) {
+            results = courier.send(domain, shipment.parcels());
+        }
+        try {
             queue.record(results, claimed);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "sending to " + domain + " failed unexpectedly; the deliveries are retried", e);
+            LOG.log(Level.SEVERE, "recording the attempts to " + domain + " failed; the deliveries are tried again", e);
             queue.release(ids(claimed), Duration.ofMinutes(1));
         }
+    }
+
+    /** One message of a share that cannot be prepared must not hold back the others: each is tried alone. */
+    private void notPrepared(String domain, List<DeliveryQueue.Claimed> claimed, RuntimeException e) {
+        Map<Long, List<DeliveryQueue.Claimed>> byMessage = new LinkedHashMap<>();
+        claimed.forEach(c -> byMessage.computeIfAbsent(c.messageId(), id -> new ArrayList<>()).add(c));
+        if (byMessage.size() > 1) {
+            byMessage.values().forEach(message -> send(domain, message));
+            return;
+        }
+        LOG.log(Level.SEVERE, "message " + claimed.get(0).messageId() + " to " + domain
+                + " cannot be prepared; counted as a failed attempt", e);
+        try {
+            queue.record(failedAttempts(claimed, e), claimed);
+        } catch (RuntimeException recordingFailed) {
+            LOG.log(Level.SEVERE, "recording the failed attempt failed too; the deliveries are tried again", recordingFailed);
+            queue.release(ids(claimed), Duration.ofMinutes(1));
+        }
+    }
+
+    private static List<AttemptResult> failedAttempts(List<DeliveryQueue.Claimed> claimed, RuntimeException e) {
+        Instant now = Instant.now();
+        return claimed.stream()
+                .map(c -> new AttemptResult(c.deliveryId(), Reply.unexpected(e), null, null, now, 0, false))
+                .toList();
     }
 
     private static List<Long> ids(List<DeliveryQueue.Claimed> claimed) {

@@ -2,6 +2,7 @@ package org.smtpeter.delivery.control;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -80,6 +81,10 @@ public class DeliverySettings {
     @ConfigProperty(name = "smtpeter.delivery.poll-interval-millis", defaultValue = "1000")
     long pollIntervalMillis;
 
+    @Inject
+    @ConfigProperty(name = "smtpeter.spool-directory")
+    Optional<String> spoolDirectory;
+
     private List<Duration> retryDelays;
     private String resolvedHostName;
 
@@ -139,6 +144,12 @@ public class DeliverySettings {
 
     public long pollIntervalMillis() {
         return pollIntervalMillis;
+    }
+
+    /** Where large messages wait in files while they are sent, as they do while they arrive. */
+    public Path spoolDirectory() {
+        return spoolDirectory.filter(directory -> !directory.isBlank()).map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     private static String localHostName() {

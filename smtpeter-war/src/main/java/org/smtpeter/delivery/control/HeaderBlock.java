@@ -52,7 +52,7 @@ final class HeaderBlock {
         return new HeaderBlock(fields, raw.length);
     }
 
-    /** Where the body starts: just after the empty line, or the end when there is none. */
+    /** Where the body starts: at the empty line that ends the header section (counted with the body), or the end when there is none. */
     int bodyOffset() {
         return bodyOffset;
     }
@@ -65,13 +65,12 @@ final class HeaderBlock {
         return new HeaderBlock(fields.stream().filter(field -> !name.test(field.name())).toList(), bodyOffset);
     }
 
-    /** The message again: {@code prepend}, the kept fields, {@code append}, then the original body bytes. */
-    byte[] toBytes(byte[] raw, List<String> prepend, List<String> append) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length + 512);
+    /** The header fields again: {@code prepend}, the kept fields, {@code append}; the body (from {@link #bodyOffset()}, the empty line included) follows. */
+    byte[] toBytes(List<String> prepend, List<String> append) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         prepend.forEach(line -> writeField(out, line));
         fields.forEach(field -> out.writeBytes(field.raw()));
         append.forEach(line -> writeField(out, line));
-        out.write(raw, bodyOffset, raw.length - bodyOffset);
         return out.toByteArray();
     }
 

@@ -14,8 +14,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smtpeter.bounces.control.BounceAddresses;
 import org.smtpeter.delivery.entity.Delivery;
 import org.smtpeter.features.control.AppliedFeatures;
+import org.smtpeter.features.control.Content;
 import org.smtpeter.features.control.FeatureHeaders;
 import org.smtpeter.features.control.FeaturePipeline;
+import org.smtpeter.features.control.MessageBytes;
 import org.smtpeter.features.control.PreparedMessage;
 import org.smtpeter.features.control.Rewritten;
 import org.smtpeter.messages.entity.Message;
@@ -50,18 +52,24 @@ public class OutgoingMessages {
     DeliverySettings settings;
 
     /**
+     * A header section is read up to here; a message whose header section is longer (no client
+     * writes one) goes out with the rest counted as body, unchanged.
+     */
+    private static final int HEADER_LIMIT = 1024 * 1024;
+
+    /**
      * The parcels for these deliveries of one message; the message notes any processing problem.
      * Recipients share one parcel (one SMTP transaction) unless their copies differ: tracking
      * tokens and VERP envelope senders are per recipient. The features run once for all of them;
      * a tracked copy only fills in its recipient's tokens.
      */
-    public List<Parcel> parcels(Message message, byte[] raw, List<Delivery> deliveries) {
+    public List<Parcel> parcels(Message message, MessageBytes raw, List<Delivery> deliveries) {
         AppliedFeatures applied = AppliedFeatures.fromProperties(message.getFeatures(), message.getTags());
         PreparedMessage prepared = features.prepare(raw, applied, trackingBaseUrl);
         prepared.problem().ifPresent(problem -> report(message, problem));
         List<Parcel> parcels = new ArrayList<>();
         for (Delivery delivery : deliveries) {
-            byte[] content = prepared.isSameForEveryCopy() ? prepared.copyFor(null).message()
+            Content content = prepared.isSameForEveryCopy() ? prepared.copyFor(null).content()
                     : copyFor(message, prepared, delivery, parcels.isEmpty());
             String sender = delivery.getBounceToken() == null ? message.getReversePath()
                     : bounceAddresses.address(delivery.getBounceToken());
@@ -75,20 +83,20 @@ public class OutgoingMessages {
         return parcels;
     }
 
-    private Parcel parcel(Message message, String sender, byte[] content, Delivery delivery) {
+    private Parcel parcel(Message message, String sender, Content content, Delivery delivery) {
         return new Parcel(message.getPublicId(), sender,
                 List.of(new Parcel.Addressee(delivery.getId(), delivery.getRecipient())), prepare(message, content), content);
     }
 
     /** A tracked copy; what goes wrong in one copy goes wrong in all, so only the first reports it. */
-    private byte[] copyFor(Message message, PreparedMessage prepared, Delivery delivery, boolean first) {
+    private Content copyFor(Message message, PreparedMessage prepared, Delivery delivery, boolean first) {
         Rewritten copy = prepared.copyFor(
                 new TrackingContext(trackingBaseUrl, message.getPublicId(), delivery.getRecipient()));
         if (first) {
             copy.problem().filter(problem -> prepared.problem().map(all -> !all.equals(problem)).orElse(true))
                     .ifPresent(problem -> report(message, problem));
         }
-        return copy.message();
+        return copy.content();
     }
 
     /** Fails open: whatever the features cannot do, the message still goes out, and says why. */
@@ -97,8 +105,9 @@ public class OutgoingMessages {
         message.noteProcessing(problem);
     }
 
-    public byte[] prepare(Message message, byte[] raw) {
-        HeaderBlock headers = HeaderBlock.parse(raw).without(FeatureHeaders::isSmtpeterHeader);
+    /** The header fields as they leave, then the body as it is; only the header section is read into memory. */
+    public Content prepare(Message message, Content content) {
+        HeaderBlock headers = HeaderBlock.parse(content.head(HEADER_LIMIT)).without(FeatureHeaders::isSmtpeterHeader);
         List<String> append = new ArrayList<>();
         if (!headers.has("message-id")) {
             append.add("Message-ID: <" + message.getPublicId() + "@" + settings.hostName() + ">");
@@ -106,7 +115,7 @@ public class OutgoingMessages {
         if (!headers.has("date")) {
             append.add("Date: " + RFC_5322_DATE.format(message.getReceivedAt()));
         }
-        return headers.toBytes(raw, List.of(received(message)), append);
+        return content.from(headers.bodyOffset()).after(headers.toBytes(List.of(received(message)), append));
     }
 
     /** RFC 5321 4.4 with RFC 3848 protocol names; the password is of course never part of it. */

@@ -2,6 +2,8 @@ package org.smtpeter.delivery.control;
 
 import java.util.List;
 
+import org.smtpeter.features.control.Content;
+
 /**
  * What goes into one SMTP transaction: one message, its envelope sender, the recipients of one
  * domain, and the outgoing bytes.
@@ -9,11 +11,11 @@ import java.util.List;
  * @param messagePublicId the message, for logs
  * @param sender          MAIL FROM; empty for the null sender {@code <>}
  * @param recipients      the deliveries sent together
- * @param content         the prepared message bytes
- * @param source          the message body the content was prepared from, to tell whether another
+ * @param content         the outgoing message
+ * @param source          the copy the content was prepared from, to tell whether another
  *                        recipient's copy is the same
  */
-public record Parcel(String messagePublicId, String sender, List<Addressee> recipients, byte[] content, byte[] source) {
+public record Parcel(String messagePublicId, String sender, List<Addressee> recipients, Content content, Content source) {
 
     /** The same transaction with one more recipient. */
     public Parcel with(org.smtpeter.delivery.entity.Delivery delivery) {

@@ -78,6 +78,11 @@ public class FeaturePipeline {
      * @param trackingBaseUrl the tracking host; without one, tracking is skipped and reported
      */
     public PreparedMessage prepare(byte[] message, AppliedFeatures features, String trackingBaseUrl) {
+        return prepare(MessageBytes.of(message), features, trackingBaseUrl);
+    }
+
+    /** The same for a message wherever it lies (a large one in a file). */
+    public PreparedMessage prepare(MessageBytes message, AppliedFeatures features, String trackingBaseUrl) {
         if (!features.changesHtml()) {
             return PreparedMessage.unchanged(message, List.of());
         }

@@ -171,13 +171,13 @@ public final class HtmlPartText {
      * Keeps the content's final line break as it was: added when the original had one (a missing
      * one would glue the content to what follows); for base64 also removed when it had none.
      */
-    private byte[] endLikeOriginal(byte[] content, String targetEncoding) throws MessagingException {
-        byte[] message = part.located().message();
-        int end = part.contentEnd();
-        boolean originalEndsWithBreak = end > part.contentStart() && message[end - 1] == '\n';
+    private byte[] endLikeOriginal(byte[] content, String targetEncoding) throws MessagingException, IOException {
+        Located message = part.located();
+        long end = part.contentEnd();
+        boolean originalEndsWithBreak = end > part.contentStart() && message.at(end - 1) == '\n';
         boolean endsWithBreak = content.length > 0 && content[content.length - 1] == '\n';
         if (originalEndsWithBreak && !endsWithBreak) {
-            boolean crlf = end - 2 >= part.contentStart() && message[end - 2] == '\r';
+            boolean crlf = end - 2 >= part.contentStart() && message.at(end - 2) == '\r';
             byte[] ending = crlf ? new byte[] {'\r', '\n'} : new byte[] {'\n'};
             byte[] result = Arrays.copyOf(content, content.length + ending.length);
             System.arraycopy(ending, 0, result, content.length, ending.length);

@@ -34,12 +34,13 @@ public class HtmlParts {
     private static final int MAX_DEPTH = 32;
 
     public Rewritten rewrite(byte[] message, UnaryOperator<String> rewrite) {
+        MessageBytes bytes = MessageBytes.of(message);
         List<String> problems = new ArrayList<>();
         List<HtmlPartText> parts;
         try {
-            parts = read(message, problems);
+            parts = read(bytes, problems);
         } catch (MessagingException | IOException | RuntimeException unparseable) {
-            return Rewritten.of(message, false, List.of(unparseable(unparseable)));
+            return Rewritten.of(Content.of(bytes), false, List.of(unparseable(unparseable)));
         }
         List<Splice> splices = new ArrayList<>();
         for (HtmlPartText part : parts) {
@@ -52,21 +53,18 @@ public class HtmlParts {
                 problems.add(leftAsItWas(e));
             }
         }
-        if (splices.isEmpty()) {
-            return Rewritten.of(message, false, problems);
-        }
-        return Rewritten.of(Splice.apply(message, splices), true, problems);
+        return Rewritten.of(Content.spliced(bytes, splices), !splices.isEmpty(), problems);
     }
 
     /**
      * The decoded HTML parts of a message, in order; a part that cannot be decoded is reported in
-     * {@code problems} and left out.
+     * {@code problems} and left out. Only HTML parts are read: the rest is located, not copied.
      *
      * @throws MessagingException when the MIME structure itself cannot be parsed
      */
-    public List<HtmlPartText> read(byte[] message, List<String> problems) throws MessagingException, IOException {
+    public List<HtmlPartText> read(MessageBytes message, List<String> problems) throws MessagingException, IOException {
         List<HtmlPartText> parts = new ArrayList<>();
-        walk(new LocatedPart(new LocatedBytes(message)), 0, parts, problems);
+        walk(new LocatedPart(message.located()), 0, parts, problems);
         return parts;
     }
 

@@ -5,11 +5,10 @@ import java.io.InputStream;
 import jakarta.mail.util.SharedByteArrayInputStream;
 
 /**
- * A shared view of the raw message that knows where it lies in the whole. Jakarta Mail parses
- * parts from such views without copying their bytes, and the offsets let the walker replace just
- * the content of a rewritten part and copy everything else untouched.
+ * A shared view of a message in memory that knows where it lies in the whole. Jakarta Mail parses
+ * parts from such views without copying their bytes.
  */
-final class LocatedBytes extends SharedByteArrayInputStream {
+final class LocatedBytes extends SharedByteArrayInputStream implements Located {
 
     LocatedBytes(byte[] message) {
         super(message);
@@ -19,18 +18,19 @@ final class LocatedBytes extends SharedByteArrayInputStream {
         super(message, offset, length);
     }
 
-    /** Offset of this view's first byte in the whole message. */
-    int start() {
+    @Override
+    public long start() {
         return start;
     }
 
-    /** Offset just past this view's last byte. */
-    int end() {
+    @Override
+    public long end() {
         return count;
     }
 
-    byte[] message() {
-        return buf;
+    @Override
+    public byte at(long offset) {
+        return buf[Math.toIntExact(offset)];
     }
 
     /** Same contract as the superclass, but the views it hands out are located too. */

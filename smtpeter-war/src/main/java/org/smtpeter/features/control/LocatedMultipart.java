@@ -21,8 +21,8 @@ final class LocatedMultipart extends MimeMultipart {
     /** Called by the parser with a shared view of each part, headers included. */
     @Override
     protected MimeBodyPart createMimeBodyPart(InputStream part) throws MessagingException {
-        if (part instanceof LocatedBytes bytes) {
-            return new LocatedPart(bytes);
+        if (part instanceof Located) {
+            return new LocatedPart(part);
         }
         throw new MessagingException("multipart content is not a shared stream");
     }

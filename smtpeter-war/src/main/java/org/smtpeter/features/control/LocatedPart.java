@@ -1,39 +1,45 @@
 package org.smtpeter.features.control;
 
+import java.io.InputStream;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeBodyPart;
 
 /**
- * A MIME part (or the whole message: headers and a body, like any part) parsed in place from
- * {@link LocatedBytes}, with the offsets of its headers and of its still-encoded content.
+ * A MIME part (or the whole message: headers and a body, like any part) parsed in place from a
+ * {@link Located} view, with the offsets of its headers and of its still-encoded content.
  */
 final class LocatedPart extends MimeBodyPart {
 
-    private final int start;
+    private final long start;
 
-    LocatedPart(LocatedBytes bytes) throws MessagingException {
-        super(bytes);
-        this.start = bytes.start();
+    /** @param view a {@link Located} shared stream ({@link LocatedBytes} or {@link LocatedFile}) */
+    LocatedPart(InputStream view) throws MessagingException {
+        super(view);
+        if (!(view instanceof Located located)) {
+            throw new MessagingException("part is not a located view");
+        }
+        this.start = located.start();
     }
 
     /** Where the part's headers begin. */
-    int start() {
+    long start() {
         return start;
     }
 
     /** Where the content begins, after the blank line that ends the headers. */
-    int contentStart() throws MessagingException {
+    long contentStart() throws MessagingException {
         return located().start();
     }
 
     /** Just past the content (a multipart's boundary line and the line break before it excluded). */
-    int contentEnd() throws MessagingException {
+    long contentEnd() throws MessagingException {
         return located().end();
     }
 
-    LocatedBytes located() throws MessagingException {
-        if (contentStream instanceof LocatedBytes bytes) {
-            return bytes;
+    Located located() throws MessagingException {
+        if (contentStream instanceof Located located) {
+            return located;
         }
         throw new MessagingException("part content was copied instead of located");
     }

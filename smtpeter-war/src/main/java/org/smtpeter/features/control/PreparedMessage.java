@@ -19,7 +19,7 @@ import org.smtpeter.tracking.control.TrackingTokens;
  */
 public final class PreparedMessage {
 
-    private final byte[] message;
+    private final MessageBytes message;
     private final List<Splice> fixed;
     private final List<TrackedPart> tracked;
     private final List<String> problems;
@@ -27,7 +27,7 @@ public final class PreparedMessage {
     /** The copy every recipient gets when nothing depends on the recipient. */
     private final Rewritten shared;
 
-    private PreparedMessage(byte[] message, List<Splice> fixed, List<TrackedPart> tracked, List<String> problems,
+    private PreparedMessage(MessageBytes message, List<Splice> fixed, List<TrackedPart> tracked, List<String> problems,
                             TrackingTokens tokens) {
         this.message = message;
         this.fixed = List.copyOf(fixed);
@@ -38,7 +38,7 @@ public final class PreparedMessage {
     }
 
     /** The message as it came, for every copy. */
-    static PreparedMessage unchanged(byte[] message, List<String> problems) {
+    static PreparedMessage unchanged(MessageBytes message, List<String> problems) {
         return new PreparedMessage(message, List.of(), List.of(), problems, null);
     }
 
@@ -46,7 +46,7 @@ public final class PreparedMessage {
      * @param parts    each HTML part with its rewritten HTML; parts that did not change are left out
      * @param problems what could not be done, reported with every copy
      */
-    static PreparedMessage of(byte[] message, List<RewrittenPart> parts, List<String> problems, TrackingTokens tokens) {
+    static PreparedMessage of(MessageBytes message, List<RewrittenPart> parts, List<String> problems, TrackingTokens tokens) {
         List<Splice> fixed = new ArrayList<>();
         List<TrackedPart> tracked = new ArrayList<>();
         List<String> all = new ArrayList<>(problems);
@@ -99,9 +99,9 @@ public final class PreparedMessage {
 
     private Rewritten splice(List<Splice> splices, List<String> problems) {
         if (splices.isEmpty()) {
-            return Rewritten.of(message, false, problems);
+            return Rewritten.of(Content.of(message), false, problems);
         }
-        return Rewritten.of(Splice.apply(message, splices), true, problems);
+        return Rewritten.of(Content.spliced(message, splices), true, problems);
     }
 
     /**

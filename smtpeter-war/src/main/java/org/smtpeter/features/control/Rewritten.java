@@ -8,24 +8,24 @@ import java.util.Optional;
 /**
  * A message after the HTML features ran.
  *
- * @param message the message to deliver: the input array itself when nothing changed
+ * @param content the message to deliver: all of the input when nothing changed
  * @param changed whether any byte differs from the input
  * @param problem why a part, a feature or the whole message was left as it was, for the event log;
  *                several problems are joined with "; "
  */
-public record Rewritten(byte[] message, boolean changed, Optional<String> problem) {
+public record Rewritten(Content content, boolean changed, Optional<String> problem) {
 
     public Rewritten {
-        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(content, "content");
         Objects.requireNonNull(problem, "problem");
     }
 
     public static Rewritten unchanged(byte[] message) {
-        return new Rewritten(message, false, Optional.empty());
+        return new Rewritten(Content.of(message), false, Optional.empty());
     }
 
-    static Rewritten of(byte[] message, boolean changed, List<String> problems) {
-        return new Rewritten(message, changed,
+    static Rewritten of(Content content, boolean changed, List<String> problems) {
+        return new Rewritten(content, changed,
                 problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems)));
     }
 
@@ -36,6 +36,11 @@ public record Rewritten(byte[] message, boolean changed, Optional<String> proble
         }
         List<String> all = new ArrayList<>(earlier);
         problem.ifPresent(all::add);
-        return of(message, changed, all);
+        return of(content, changed, all);
+    }
+
+    /** The whole message in one array: for tests and small messages. */
+    public byte[] message() {
+        return content.toBytes();
     }
 }

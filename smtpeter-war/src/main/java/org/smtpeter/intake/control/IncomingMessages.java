@@ -10,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.ToLongFunction;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -34,9 +35,9 @@ import org.smtpeter.events.control.MailEvents;
 import org.smtpeter.features.control.AppliedFeatures;
 import org.smtpeter.features.control.FeatureHeaders;
 import org.smtpeter.messages.control.MessageIds;
+import org.smtpeter.messages.control.MessageStore;
 import org.smtpeter.messages.entity.EnvelopeRecipient;
 import org.smtpeter.messages.entity.Message;
-import org.smtpeter.messages.entity.MessageSource;
 import org.smtpeter.smtp.api.Envelope;
 import org.smtpeter.smtp.api.ReceivedMessage;
 
@@ -60,6 +61,9 @@ public class IncomingMessages {
     MessageIds ids;
 
     @Inject
+    MessageStore store;
+
+    @Inject
     DeliveryQueue deliveries;
 
     @Inject
@@ -76,7 +80,15 @@ public class IncomingMessages {
 
     /** @return the public message id, once the message is committed */
     public String store(Envelope envelope, ReceivedMessage received) {
-        return accept(envelope, read(received), null);
+        // Mail to bounce addresses is parsed whole; the bounce path's own size limit bounds it.
+        byte[] bounce = envelope.isAuthenticated() ? null : readAll(received);
+        return accept(envelope, received.size(), headers(received), message -> {
+            try (InputStream in = received.open()) {
+                return store.write(message, in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the spooled message", e);
+            }
+        }, bounce, null);
     }
 
     /**
@@ -87,12 +99,19 @@ public class IncomingMessages {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public String storeSubmitted(Envelope envelope, byte[] raw, String correlationId) {
-        return accept(envelope, raw, correlationId);
+        return accept(envelope, raw.length, headers(new ByteArrayInputStream(raw)), message -> {
+            store.write(message, raw);
+            return raw.length;
+        }, envelope.isAuthenticated() ? null : raw, correlationId);
     }
 
-    private String accept(Envelope envelope, byte[] raw, String correlationId) {
-        Message message = new Message(ids.next(), Instant.now(clock), raw.length);
-        InternetHeaders headers = headers(raw);
+    /**
+     * @param content stores the bytes of the persisted message and says how many there were
+     * @param bounce  the whole message when it came to a bounce address (no AUTH)
+     */
+    private String accept(Envelope envelope, long size, InternetHeaders headers, ToLongFunction<Message> content,
+                          byte[] bounce, String correlationId) {
+        Message message = new Message(ids.next(), Instant.now(clock), size);
         message.titled(subject(headers));
         if (envelope.isAuthenticated()) {
             SmtpCredential credential = accounts.credentialByUsername(envelope.authenticatedUser())
@@ -109,14 +128,17 @@ public class IncomingMessages {
                         .map(r -> new EnvelopeRecipient(r.address(), r.notifyConditions(), r.originalRecipient()))
                         .toList());
         em.persist(message);
-        em.persist(new MessageSource(message, raw));
+        long stored = content.applyAsLong(message);
+        if (stored != size) {
+            throw new IllegalStateException("spooled message changed size: " + stored + " != " + size);
+        }
         if (envelope.isAuthenticated()) {
             // Before the deliveries: a subscriber hears of the message before any recipient's fate.
             events.record(MailEvent.Type.ACCEPTED, message, null, acceptedDetails(message, correlationId));
             deliveries.enqueue(message);
         } else {
             // Unauthenticated mail only ever reaches here for bounce addresses (RelayPolicy).
-            bounceIntake.receive(message, raw);
+            bounceIntake.receive(message, bounce);
         }
         em.flush();
         return message.getPublicId();
@@ -140,9 +162,17 @@ public class IncomingMessages {
     }
 
     /** The header section only; InternetHeaders stops at the first empty line. */
-    private static InternetHeaders headers(byte[] raw) {
+    private static InternetHeaders headers(ReceivedMessage received) {
+        try (InputStream in = received.open()) {
+            return headers(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the spooled message", e);
+        }
+    }
+
+    private static InternetHeaders headers(InputStream in) {
         try {
-            return new InternetHeaders(new ByteArrayInputStream(raw));
+            return new InternetHeaders(in);
         } catch (MessagingException unparsable) {
             return new InternetHeaders(); // the credential's defaults stand
         }
@@ -175,13 +205,9 @@ public class IncomingMessages {
         }
     }
 
-    private static byte[] read(ReceivedMessage received) {
+    private static byte[] readAll(ReceivedMessage received) {
         try (InputStream in = received.open()) {
-            byte[] raw = in.readAllBytes();
-            if (raw.length != received.size()) {
-                throw new IllegalStateException("spooled message changed size: " + raw.length + " != " + received.size());
-            }
-            return raw;
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the spooled message", e);
         }

@@ -6,12 +6,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import org.smtpeter.messages.entity.Message;
-import org.smtpeter.messages.entity.MessageSource;
 
 /** Reads accepted messages for the REST API and the dashboard. */
 @Stateless
@@ -19,6 +19,9 @@ public class MessageLog {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    MessageStore store;
 
     public Optional<Message> find(String publicId) {
         return em.createNamedQuery(Message.BY_PUBLIC_ID, Message.class).setParameter("publicId", publicId)
@@ -32,7 +35,7 @@ public class MessageLog {
     }
 
     public Optional<byte[]> source(String publicId) {
-        return find(publicId).map(message -> em.find(MessageSource.class, message.getId()).getRaw());
+        return find(publicId).map(store::read);
     }
 
     /** Newest first; {@code sender} filters on the envelope sender when given. */

@@ -18,6 +18,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMultipart;
 
 import org.junit.jupiter.api.Test;
+import org.smtpeter.testing.Mails;
 
 /** A 25 MB message with a big attachment is rewritten with one output copy and no other. */
 class HtmlPartsLargeMessageTest {
@@ -28,7 +29,7 @@ class HtmlPartsLargeMessageTest {
     void rewritesTheHtmlOfA25MegabyteMessageAndKeepsTheAttachmentIdentical() throws Exception {
         byte[] attachment = new byte[ATTACHMENT_BYTES];
         new Random(4242).nextBytes(attachment);
-        byte[] message = message(attachment);
+        byte[] message = Mails.withAttachment("", attachment);
         assertTrue(message.length > 25_000_000, "message is " + message.length + " bytes");
 
         HtmlParts htmlParts = new HtmlParts();
@@ -59,37 +60,8 @@ class HtmlPartsLargeMessageTest {
         assertTrue(((String) parts.getBodyPart(0).getContent()).contains("<p>tracked</p></body>"));
     }
 
-    private static byte[] message(byte[] attachment) {
-        String head = """
-                From: reports@example.com\r
-                To: ivan@example.org\r
-                Subject: Big export\r
-                Message-ID: <big-1@example.com>\r
-                MIME-Version: 1.0\r
-                Content-Type: multipart/mixed; boundary="big-boundary"\r
-                \r
-                --big-boundary\r
-                Content-Type: text/html; charset=utf-8\r
-                Content-Transfer-Encoding: quoted-printable\r
-                \r
-                <html><body><p>Your export is attached.</p></body></html>\r
-                --big-boundary\r
-                Content-Type: application/octet-stream; name="export.bin"\r
-                Content-Transfer-Encoding: base64\r
-                Content-Disposition: attachment; filename="export.bin"\r
-                \r
-                """;
-        byte[] body = Base64.getMimeEncoder().encode(attachment);
-        String tail = "\r\n--big-boundary--\r\n";
-        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length() + body.length + tail.length());
-        out.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(body);
-        out.writeBytes(tail.getBytes(StandardCharsets.US_ASCII));
-        return out.toByteArray();
-    }
-
     /** Bytes allocated by this thread so far, or -1 where the JVM cannot tell. */
-    private static long allocatedBytes() {
+    static long allocatedBytes() {
         if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
                 && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
             return threads.getCurrentThreadAllocatedBytes();
