@@ -29,11 +29,12 @@ public class BouncesResource {
     Caller caller;
 
     public record BounceView(long id, Instant time, String messageId, String recipient, String kind, String bucket,
-                             String hardness, String status, String category, String diagnostic, String sourceMessageId) {
+                             String hardness, String status, String category, String diagnostic, String sourceMessageId,
+                             String forwarding) {
         static BounceView of(Bounce b) {
             return new BounceView(b.getId(), b.getOccurredAt(), b.getMessagePublicId(), b.getRecipient(), b.getKind(),
                     b.getBucket(), b.getHardness(), b.getStatus(), b.getCategory(), b.getDiagnostic(),
-                    b.getSourceMessagePublicId());
+                    b.getSourceMessagePublicId(), b.getForwarding());
         }
     }
 

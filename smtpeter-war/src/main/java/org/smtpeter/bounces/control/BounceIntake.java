@@ -2,14 +2,12 @@ package org.smtpeter.bounces.control;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import org.smtpeter.bounces.entity.Bounce;
 import org.smtpeter.delivery.control.DeliveryQueue;
@@ -18,21 +16,27 @@ import org.smtpeter.messages.entity.EnvelopeRecipient;
 import org.smtpeter.messages.entity.Message;
 
 /**
- * Mail that arrives for the bounce domain: accepted only for tokens of real deliveries, stored
+ * Mail that arrives for the bounce domain: accepted only as {@link BounceGate} allows, stored
  * like any message, then understood and recorded against the message and recipient its VERP
- * address names, and forwarded to the original sender when the credential wants that.
+ * address names, and, when the credential wants that and the forwarding limits allow it, passed
+ * on to the original sender inside a {@link BounceNotice} of the relay's own.
  */
 @Stateless
 public class BounceIntake {
 
-    @PersistenceContext
-    EntityManager em;
+    private static final Logger LOG = Logger.getLogger(BounceIntake.class.getName());
 
     @Inject
-    BounceAddresses addresses;
+    BounceGate gate;
 
     @Inject
     BounceParser parser;
+
+    @Inject
+    BounceNotice notice;
+
+    @Inject
+    BounceRates rates;
 
     @Inject
     Bounces bounces;
@@ -42,31 +46,35 @@ public class BounceIntake {
 
     private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
-    public boolean isBounceDomain(String address) {
-        return addresses.isBounceDomain(address);
-    }
-
-    /** Only VERP addresses of deliveries that exist; anything else is a forgery or a typo. */
-    public boolean accepts(String address) {
-        return delivery(address).isPresent();
-    }
-
     /** Called in the acceptance transaction of a message to bounce addresses. */
     public void receive(Message incoming, byte[] raw) {
         BounceReport report = parser.parse(raw);
         Instant now = Instant.now(clock);
         for (EnvelopeRecipient verp : incoming.getRecipients()) {
-            delivery(verp.getAddress()).ifPresent(delivery -> {
+            gate.delivery(verp.getAddress()).ifPresent(delivery -> {
                 Message original = delivery.getMessage();
                 if (incoming.getAccount() == null) {
                     incoming.sentBy(original.getAccount(), null);
                 }
-                bounces.record(original.getAccount(), bounce(report, delivery, incoming, now));
-                if (shouldForward(report, delivery)) {
-                    deliveries.forwardToSender(original, raw, now);
-                }
+                Bounce bounce = bounce(report, delivery, incoming, now);
+                bounce.forwarding(forward(report, delivery, incoming, raw, now));
+                bounces.record(original.getAccount(), bounce);
             });
         }
+    }
+
+    /** @return what became of the forward, for the bounce's record */
+    private String forward(BounceReport report, Delivery delivery, Message incoming, byte[] raw, Instant now) {
+        if (!shouldForward(report, delivery)) {
+            return Bounce.NOT_FORWARDED;
+        }
+        if (rates.forward(delivery.getBounceToken(), incoming.getClientAddress()) != BounceRates.Verdict.ALLOWED) {
+            LOG.info(() -> "not forwarding " + incoming.getPublicId() + " (about message "
+                    + delivery.getMessage().getPublicId() + "): over the forwarding limit");
+            return Bounce.OVER_FORWARDING_LIMIT;
+        }
+        deliveries.forwardToSender(delivery.getMessage(), notice.compose(delivery, incoming, report, raw), now);
+        return Bounce.FORWARDED;
     }
 
     /** The VERP address says which recipient this is about; the report says what happened to it. */
@@ -113,13 +121,5 @@ public class BounceIntake {
             case COMPLAINT -> "complaint";
             case UNKNOWN -> "unknown";
         };
-    }
-
-    private Optional<Delivery> delivery(String address) {
-        return addresses.token(address).flatMap(token -> {
-            List<Delivery> found = em.createNamedQuery(Delivery.BY_BOUNCE_TOKEN, Delivery.class)
-                    .setParameter("token", token).getResultList();
-            return found.stream().findFirst();
-        });
     }
 }

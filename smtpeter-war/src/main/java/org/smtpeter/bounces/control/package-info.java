@@ -56,6 +56,14 @@
  *       message/global-headers part, else Gmail's per-message X-Original-Message-ID field, else
  *       a header block quoted in a plain-text bounce, else the In-Reply-To header (how replies
  *       point at what they answer).</li>
+ *   <li>Abuse: a bounce address is printed in every copy's Return-Path, so anyone may write to it.
+ *       {@link org.smtpeter.bounces.control.BounceGate} lets mail in only for a real delivery's
+ *       token, up to {@code smtpeter.bounces.address-lifetime} after that delivery ended (then 550
+ *       5.1.1 at RCPT), below the bounce path's own size limit (552 5.3.4 for SIZE= at RCPT and
+ *       at the end of DATA) and within {@link org.smtpeter.bounces.control.BounceRates} (450 4.7.1
+ *       at RCPT). What is forwarded never leaves as it came:
+ *       {@link org.smtpeter.bounces.control.BounceNotice} wraps it in a notice of the relay's own,
+ *       sent with the null sender, and forwards have their own, smaller rate limits.</li>
  * </ul>
  */
 package org.smtpeter.bounces.control;

@@ -21,6 +21,13 @@ import jakarta.persistence.Table;
         @Index(name = "bounce_recipient", columnList = "account_id, recipient")})
 public class Bounce {
 
+    /** What came back was passed on to the original sender, inside a notice of the relay's. */
+    public static final String FORWARDED = "forwarded";
+    /** The credential does not forward, there is no sender, or a DSN for NOTIFY=NEVER. */
+    public static final String NOT_FORWARDED = "not-wanted";
+    /** Too much came back to this address or from this client within the window. */
+    public static final String OVER_FORWARDING_LIMIT = "over-limit";
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
     private Long id;
@@ -63,6 +70,10 @@ public class Bounce {
     @Column(name = "source_message_public_id", length = 40)
     private String sourceMessagePublicId;
 
+    /** {@link #FORWARDED}, {@link #NOT_FORWARDED} or {@link #OVER_FORWARDING_LIMIT}; null for our own queue's refusals. */
+    @Column(length = 12)
+    private String forwarding;
+
     protected Bounce() {
     }
 
@@ -79,6 +90,10 @@ public class Bounce {
         this.category = category;
         this.diagnostic = diagnostic == null ? null : diagnostic.substring(0, Math.min(diagnostic.length(), 1000));
         this.sourceMessagePublicId = sourceMessagePublicId;
+    }
+
+    public void forwarding(String outcome) {
+        this.forwarding = outcome;
     }
 
     public Long getId() {
@@ -127,5 +142,9 @@ public class Bounce {
 
     public String getSourceMessagePublicId() {
         return sourceMessagePublicId;
+    }
+
+    public String getForwarding() {
+        return forwarding;
     }
 }

@@ -340,7 +340,7 @@ public class DeliveryQueue {
         queue(reports.compose(original, returned, entries, now));
     }
 
-    /** Passes what came back for a message (a bounce, a reply) on to its sender, unchanged. */
+    /** Sends {@code raw}, a notice about what came back for a message, to its sender with the null sender. */
     public void forwardToSender(Message original, byte[] raw, Instant now) {
         queue(reports.toSender(original, raw, now));
     }

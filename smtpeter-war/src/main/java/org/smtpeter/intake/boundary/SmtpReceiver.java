@@ -43,6 +43,10 @@ public abstract class SmtpReceiver implements SmtpListener {
 
     @Override
     public SmtpReply deliver(Envelope envelope, ReceivedMessage message) {
+        Optional<SmtpReply> refused = relayPolicy.refuseMessage(envelope, message.size());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         String id = incoming.store(envelope, message);
         return SmtpReply.of(250, "2.0.0", "OK: queued as " + id);
     }

@@ -1,9 +1,11 @@
 package org.smtpeter.intake.control;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.smtpeter.bounces.control.BounceIntake;
+import org.smtpeter.bounces.control.BounceGate;
 import org.smtpeter.smtp.api.Envelope;
 import org.smtpeter.smtp.api.Recipient;
 import org.smtpeter.smtp.api.SmtpReply;
@@ -11,7 +13,8 @@ import org.smtpeter.smtp.api.SmtpReply;
 /**
  * Who may send to whom: the relay is never open. An authenticated SMTP credential may send to
  * any recipient. Without AUTH the only addresses accepted are the relay's own bounce addresses,
- * on the port-25 role, and only those whose token belongs to a real delivery.
+ * on the port-25 role, and only as far as {@link BounceGate} allows (a real delivery's token that
+ * has not expired, within the bounce path's size and rate limits).
  */
 @ApplicationScoped
 public class RelayPolicy {
@@ -19,10 +22,9 @@ public class RelayPolicy {
     static final SmtpReply ACCEPTED = SmtpReply.of(250, "2.1.5", "Recipient OK");
     static final SmtpReply AUTHENTICATION_REQUIRED = SmtpReply.of(530, "5.7.0", "Authentication required");
     static final SmtpReply RELAY_DENIED = SmtpReply.of(554, "5.7.1", "Relay access denied: authenticate to send through this server");
-    static final SmtpReply NO_SUCH_BOUNCE_ADDRESS = SmtpReply.of(550, "5.1.1", "No such bounce address");
 
     @Inject
-    BounceIntake bounceIntake;
+    BounceGate bounceGate;
 
     public SmtpReply decide(Envelope transaction, Recipient candidate) {
         if (transaction.isAuthenticated()) {
@@ -31,10 +33,15 @@ public class RelayPolicy {
         if (!"mta".equals(transaction.client().listenerRole())) {
             return AUTHENTICATION_REQUIRED;
         }
-        if (bounceIntake.isBounceDomain(candidate.address())) {
-            return bounceIntake.accepts(candidate.address()) ? ACCEPTED : NO_SUCH_BOUNCE_ADDRESS;
+        if (bounceGate.isBounceDomain(candidate.address())) {
+            return bounceGate.refuseRecipient(transaction, candidate).orElse(ACCEPTED);
         }
         // A stranger on port 25 is most likely another MTA, for which 530 makes no sense.
         return RELAY_DENIED;
+    }
+
+    /** Without AUTH only bounce addresses get as far as DATA, and they take smaller mail. */
+    public Optional<SmtpReply> refuseMessage(Envelope envelope, long size) {
+        return envelope.isAuthenticated() ? Optional.empty() : bounceGate.refuseMessage(size);
     }
 }

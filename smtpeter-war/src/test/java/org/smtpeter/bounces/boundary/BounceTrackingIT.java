@@ -2,18 +2,21 @@ package org.smtpeter.bounces.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.smtpeter.bounces.boundary.BouncePath.WAIT;
+import static org.smtpeter.bounces.boundary.BouncePath.array;
+import static org.smtpeter.bounces.boundary.BouncePath.awaitState;
+import static org.smtpeter.bounces.boundary.BouncePath.unique;
 import static org.smtpeter.testing.RawSmtpClient.expect;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.UUID;
+import java.util.Properties;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,8 +34,6 @@ import org.smtpeter.testing.TestCredential;
 @ExtendWith(RelayExtension.class)
 class BounceTrackingIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
     @Test
     void aLateHardBounceIsRecordedSuppressesTheRecipientAndIsForwarded(Relay relay) throws Exception {
         TestCredential credential = relay.newCredential();
@@ -41,7 +42,7 @@ class BounceTrackingIT {
         String id = relay.submit(credential, sender, Mails.simple(sender, recipient, "will bounce later"), recipient);
         String verp = relay.sink().awaitFor(recipient, WAIT).mailFrom();
 
-        expect("250", bounce(relay, verp, dsn(recipient, "5.1.1", "550 5.1.1 <" + recipient + ">: User unknown")));
+        expect("250", BouncePath.send(relay, verp, dsn(recipient, "5.1.1", "550 5.1.1 <" + recipient + ">: User unknown")));
 
         JsonObject bounce = single(relay, "/api/v1/bounces?message=" + id);
         assertEquals(recipient, bounce.getString("recipient"));
@@ -52,9 +53,15 @@ class BounceTrackingIT {
         assertEquals(recipient, suppressed.getJsonObject(0).getString("address"));
         assertEquals("hard-bounce", suppressed.getJsonObject(0).getString("reason"));
 
+        // Passed on inside the relay's own notice, the DSN attached as it came.
         SmtpSink.Received forwarded = relay.sink().awaitFor(sender, WAIT);
         assertEquals("", forwarded.mailFrom(), "forwarded with the null sender");
+        MimeMessage notice = Mails.parse(Session.getInstance(new Properties()), forwarded.data());
+        assertEquals("MAILER-DAEMON@relay.test", ((InternetAddress) notice.getFrom()[0]).getAddress());
+        assertEquals("Undelivered mail returned for message " + id + ": will bounce later", notice.getSubject());
+        assertTrue(((MimeMultipart) notice.getContent()).getBodyPart(1).isMimeType("message/rfc822"));
         assertTrue(forwarded.text().contains("Status: 5.1.1"), forwarded.text());
+        assertEquals("forwarded", bounce.getString("forwarding"));
 
         // Later mail from the same account to that recipient is not sent, and says why.
         String later = relay.submit(credential, sender, Mails.simple(sender, recipient, "again"), recipient);
@@ -100,9 +107,7 @@ class BounceTrackingIT {
         char first = verp.charAt(2);
         String tampered = "b-" + (first == 'a' ? 'b' : 'a') + verp.substring(3);
 
-        try (RawSmtpClient mta = new RawSmtpClient(relay.mtaPort())) {
-            expect("220", mta.reply());
-            expect("250", mta.command("EHLO mx.remote.example"));
+        try (RawSmtpClient mta = BouncePath.mta(relay, null)) {
             expect("250", mta.command("MAIL FROM:<>"));
             expect("550 5.1.1", mta.command("RCPT TO:<" + tampered + ">"));
             expect("550 5.1.1", mta.command("RCPT TO:<b-aaaaaaaaaaaaaaaaaaaa@bounces.relay.test>"));
@@ -127,8 +132,8 @@ class BounceTrackingIT {
         String angryVerp = relay.sink().awaitFor(angry, WAIT).mailFrom();
         String awayVerp = relay.sink().awaitFor(away, WAIT).mailFrom();
 
-        expect("250", bounce(relay, angryVerp, complaint(angry)));
-        expect("250", bounce(relay, awayVerp, outOfOffice(away)));
+        expect("250", BouncePath.send(relay, angryVerp, complaint(angry)));
+        expect("250", BouncePath.send(relay, awayVerp, outOfOffice(away)));
 
         JsonObject complaint = single(relay, "/api/v1/complaints?message=" + id);
         assertEquals(angry, complaint.getString("recipient"));
@@ -138,18 +143,6 @@ class BounceTrackingIT {
         JsonArray suppressed = array(relay, "/api/v1/accounts/" + credential.accountId() + "/suppressions");
         assertEquals(1, suppressed.size(), suppressed.toString());
         assertEquals("complaint", suppressed.getJsonObject(0).getString("reason"));
-    }
-
-    private static String bounce(Relay relay, String verp, String message) throws IOException {
-        try (RawSmtpClient mta = new RawSmtpClient(relay.mtaPort())) {
-            expect("220", mta.reply());
-            expect("250", mta.command("EHLO mx.remote.example"));
-            expect("250", mta.command("MAIL FROM:<>"));
-            expect("250", mta.command("RCPT TO:<" + verp + ">"));
-            expect("354", mta.command("DATA"));
-            mta.write(Mails.dotStuffed(message.getBytes(StandardCharsets.UTF_8)));
-            return mta.command(".");
-        }
     }
 
     /** A delivery status notification as Postfix writes one. */
@@ -183,31 +176,9 @@ class BounceTrackingIT {
                 + "I am out of the office until Monday and will read your message then.\r\n";
     }
 
-    private static JsonObject awaitState(Relay relay, String messageId, String state) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonObject delivery = null;
-        while (System.nanoTime() < deadline) {
-            JsonArray deliveries = array(relay, "/api/v1/deliveries?message=" + messageId);
-            delivery = deliveries.isEmpty() ? null : deliveries.getJsonObject(0);
-            if (delivery != null && state.equals(delivery.getString("state"))) {
-                return delivery;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("delivery of " + messageId + " never became " + state + ": " + delivery);
-    }
-
     private static JsonObject single(Relay relay, String path) {
         JsonArray array = array(relay, path);
         assertEquals(1, array.size(), path + " -> " + array);
         return array.getJsonObject(0);
-    }
-
-    private static JsonArray array(Relay relay, String path) {
-        return Json.createReader(new StringReader(relay.get(path, 200).body())).readArray();
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
     }
 }
