@@ -80,7 +80,7 @@ public class TrackingResource {
 
     private void record(TrackedLink link, String userAgent) {
         String client = request.getRemoteAddr();
-        if (!repeats.isFirst(link, client)) {
+        if (!repeats.isFirst(link, client, userAgent)) {
             return;
         }
         try {

@@ -21,6 +21,8 @@ import org.smtpeter.platform.control.WindowCounts;
  * the same client (IPv4 address, IPv6 /64) within {@code smtpeter.tracking.repeat-window-seconds}
  * of the fetch that was counted. Repeats are answered as usual but not recorded, so a flood of
  * one link costs no rows; other clients, and the same client after the window, count again.
+ * A person and a machine ({@link MachineFetches}) behind one address are two clients: a scanner
+ * that fetched the link first must not hide the person's click.
  *
  * <p>At most {@code smtpeter.tracking.repeat-memory} link-and-client pairs are remembered, each
  * as a 128-bit digest (about 150 bytes with the map's own overhead); past that the oldest are
@@ -28,6 +30,9 @@ import org.smtpeter.platform.control.WindowCounts;
  */
 @ApplicationScoped
 public class RepeatedFetches {
+
+    @Inject
+    MachineFetches machines;
 
     @Inject
     @ConfigProperty(name = "smtpeter.tracking.repeat-window-seconds", defaultValue = "60")
@@ -47,6 +52,7 @@ public class RepeatedFetches {
     RepeatedFetches(int windowSeconds, int memory, Clock clock) {
         this.windowSeconds = windowSeconds;
         this.memory = memory;
+        this.machines = new MachineFetches();
         start(clock);
     }
 
@@ -68,10 +74,15 @@ public class RepeatedFetches {
 
     /**
      * @param clientAddress the fetching client's address as the container reports it
+     * @param userAgent     the User-Agent header, may be null
      * @return true for the first fetch of this link by this client in the window, which is to be recorded
      */
-    public boolean isFirst(TrackedLink link, String clientAddress) {
-        return counted == null || counted.tryCount(key(link, ClientAddresses.group(clientAddress)), 1);
+    public boolean isFirst(TrackedLink link, String clientAddress, String userAgent) {
+        if (counted == null) {
+            return true;
+        }
+        String client = ClientAddresses.group(clientAddress) + (machines.isMachine(clientAddress, userAgent) ? " machine" : "");
+        return counted.tryCount(key(link, client), 1);
     }
 
     private static String key(TrackedLink link, String client) {
