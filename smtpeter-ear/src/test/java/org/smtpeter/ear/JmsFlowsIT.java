@@ -1,6 +1,7 @@
 package org.smtpeter.ear;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,7 +87,7 @@ class JmsFlowsIT {
 
     @Test
     void mailSubmittedToTheQueueIsDeliveredAndAnnounced(EarDeployment relay) throws Exception {
-        JsonObject credential = newCredential(relay, "jms-submission-" + UUID.randomUUID());
+        JsonObject credential = newJmsCredential(relay, "jms-submission-" + UUID.randomUUID());
         String user = credential.getString("username");
         String sender = Mails.uniqueSender();
         String recipient = "jms-" + UUID.randomUUID() + "@example.net";
@@ -205,6 +206,35 @@ class JmsFlowsIT {
         }
     }
 
+    /** Whoever can write to the queue names a credential that exists but was not switched on for JMS: nothing is sent. */
+    @Test
+    void aCredentialWithoutJmsSubmissionCannotBeSentAsOverTheQueue(EarDeployment relay) throws Exception {
+        JsonObject credential = newCredential(relay, "jms-not-allowed-" + UUID.randomUUID());
+        String user = credential.getString("username");
+        assertFalse(credential.getBoolean("jmsSubmission"), "off by default: " + credential);
+        String sender = Mails.uniqueSender();
+        String recipient = "not-allowed-" + UUID.randomUUID() + "@example.net";
+        String correlation = "spoofed-" + UUID.randomUUID();
+        try (OpenMqClient mq = relay.openMq();
+             JMSConsumer events = subscribe(mq, "credential = '" + user + "'")) {
+            JMSContext jms = mq.context();
+            TextMessage submission = jms.createTextMessage("Subject: sent as someone else\r\n\r\nbody\r\n");
+            submission.setStringProperty("credential", user);
+            submission.setStringProperty("mailFrom", sender);
+            submission.setStringProperty("rcptTo", recipient);
+            submission.setJMSCorrelationID(correlation);
+            jms.createProducer().send(jms.createQueue(QUEUE), submission);
+
+            Event rejected = receive(events, event -> correlation.equals(event.json().getString("correlationId", null)));
+            assertEquals("rejected", rejected.type());
+            assertEquals(user, rejected.credential());
+            assertTrue(rejected.json().getString("reason").contains("does not allow JMS submission"),
+                    rejected.json().toString());
+        }
+        assertEquals(0, relay.api().array("/api/v1/messages?sender="
+                + java.net.URLEncoder.encode(sender, java.nio.charset.StandardCharsets.UTF_8)).size(), "nothing was stored or sent");
+    }
+
     private static void awaitState(EarDeployment relay, long delivery, String state) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         String now = null;
@@ -232,9 +262,18 @@ class JmsFlowsIT {
 
     /** A new account of that name with one SMTP credential (with its password). */
     private static JsonObject newCredential(EarDeployment relay, String accountName) {
+        return newCredential(relay, accountName, "{\"description\":\"JMS test\"}");
+    }
+
+    /** As {@link #newCredential}, with JMS submission switched on for the credential. */
+    private static JsonObject newJmsCredential(EarDeployment relay, String accountName) {
+        return newCredential(relay, accountName, "{\"description\":\"JMS test\",\"jmsSubmission\":true}");
+    }
+
+    private static JsonObject newCredential(EarDeployment relay, String accountName, String json) {
         long account = relay.api().create("/api/v1/accounts", "{\"name\":\"" + accountName + "\"}")
                 .getJsonNumber("id").longValue();
-        return relay.api().create("/api/v1/accounts/" + account + "/credentials", "{\"description\":\"JMS test\"}");
+        return relay.api().create("/api/v1/accounts/" + account + "/credentials", json);
     }
 
     /** A subscriber of the event topic that sees only what the selector picks (JMS message selector syntax). */

@@ -32,13 +32,14 @@ public final class PayaraMicro {
     private final Path serverConfig = Path.of(required("smtpeter.it.server-config"));
     private final Path workDir;
     private final String database = System.getProperty("smtpeter.it.database", "h2");
-    private final String adminToken = UUID.randomUUID().toString();
+    private String adminToken = UUID.randomUUID().toString();
+    private boolean generatedAdminToken;
     private final int httpPort = freePort();
     private final int submissionPort = freePort();
     private final int secondSubmissionPort = freePort();
     private final int smtpsPort = freePort();
     private final int mtaPort = freePort();
-    private final Map<String, String> settings;
+    private final Map<String, String> settings = new java.util.HashMap<>();
     private final String schema;
     private Process process;
     private int starts;
@@ -48,7 +49,7 @@ public final class PayaraMicro {
     /** @param settings extra {@code smtpeter.*} settings, passed as system properties */
     public PayaraMicro(String name, Map<String, String> settings) throws IOException {
         this.workDir = Path.of(required("smtpeter.it.work-dir")).resolve(name);
-        this.settings = Map.copyOf(settings);
+        this.settings.putAll(settings);
         if (Files.exists(workDir)) {
             try (var files = Files.walk(workDir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -72,6 +73,25 @@ public final class PayaraMicro {
     public PayaraMicro databaseAddress(String host, int port) {
         this.databaseHost = host;
         this.databasePort = port;
+        return this;
+    }
+
+    /**
+     * Configures no admin token, so the relay generates one and prints it at the first start;
+     * {@link #adminToken()} is then the printed one. Call before {@link #start()}.
+     */
+    public PayaraMicro generatedAdminToken() {
+        this.generatedAdminToken = true;
+        return this;
+    }
+
+    /** Changes a setting for the next {@link #start()}; null removes it. */
+    public PayaraMicro setting(String key, String value) {
+        if (value == null) {
+            settings.remove(key);
+        } else {
+            settings.put(key, value);
+        }
         return this;
     }
 
@@ -109,7 +129,9 @@ public final class PayaraMicro {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         // Environment variables work as well as system properties (MicroProfile Config naming).
-        builder.environment().put("SMTPETER_ADMIN_TOKEN", adminToken);
+        if (!generatedAdminToken) {
+            builder.environment().put("SMTPETER_ADMIN_TOKEN", adminToken);
+        }
         builder.environment().put("SMTPETER_MTA_PORT", String.valueOf(mtaPort));
         process = builder.start();
         try {
@@ -219,7 +241,15 @@ public final class PayaraMicro {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited; see " + log + "\n" + tail(log));
             }
-            if (Files.readString(log, StandardCharsets.ISO_8859_1).contains(" ready in ")) {
+            String logged = Files.readString(log, StandardCharsets.ISO_8859_1);
+            if (logged.contains(" ready in ")) {
+                if (generatedAdminToken) {
+                    java.util.regex.Matcher printed = java.util.regex.Pattern.compile("Token:  (smtpeter-admin_\\S+)")
+                            .matcher(logged);
+                    if (printed.find()) {
+                        adminToken = printed.group(1);
+                    }
+                }
                 if (!apiAnswers()) {
                     throw new IllegalStateException("Payara Micro is up but the application is not; see " + log
                             + "\n" + tail(log));

@@ -70,28 +70,32 @@ public class CredentialsResource {
         }
     }
 
-    public record NewCredentialRequest(String description, Features features, Boolean forwardBounces) {
+    /** @param jmsSubmission whether mail on the JMS submission queue may name it; off when not given */
+    public record NewCredentialRequest(String description, Features features, Boolean forwardBounces,
+                                       Boolean jmsSubmission) {
     }
 
     /** PATCH body: only the fields given change. */
-    public record CredentialChange(Boolean enabled, Features features, Boolean forwardBounces) {
+    public record CredentialChange(Boolean enabled, Features features, Boolean forwardBounces, Boolean jmsSubmission) {
     }
 
     public record CredentialView(long id, String username, boolean enabled, String description, Features features,
-                                 boolean forwardBounces, Instant createdAt) {
+                                 boolean forwardBounces, boolean jmsSubmission, Instant createdAt) {
         static CredentialView of(SmtpCredential credential) {
             return new CredentialView(credential.getId(), credential.getUsername(), credential.isEnabled(),
                     credential.getDescription(), Features.of(credential.getFeatures()), credential.isForwardBounces(),
-                    credential.getCreatedAt());
+                    credential.isJmsSubmission(), credential.getCreatedAt());
         }
     }
 
     public record CreatedCredential(long id, String username, String password, boolean enabled, String description,
-                                    Features features, boolean forwardBounces, Instant createdAt, String notice) {
+                                    Features features, boolean forwardBounces, boolean jmsSubmission,
+                                    Instant createdAt, String notice) {
         static CreatedCredential of(NewCredential created) {
             SmtpCredential c = created.credential();
             return new CreatedCredential(c.getId(), c.getUsername(), created.password(), c.isEnabled(),
-                    c.getDescription(), Features.of(c.getFeatures()), c.isForwardBounces(), c.getCreatedAt(), ONCE);
+                    c.getDescription(), Features.of(c.getFeatures()), c.isForwardBounces(), c.isJmsSubmission(),
+                    c.getCreatedAt(), ONCE);
         }
     }
 
@@ -106,7 +110,9 @@ public class CredentialsResource {
         FeatureSet features = request == null || request.features() == null
                 ? FeatureSet.defaults() : request.features().over(FeatureSet.defaults());
         boolean forwardBounces = request == null || request.forwardBounces() == null || request.forwardBounces();
-        NewCredential created = accounts.createCredential(account, description, features, forwardBounces);
+        boolean jmsSubmission = request != null && Boolean.TRUE.equals(request.jmsSubmission());
+        NewCredential created = accounts.createCredential(account, description, features, forwardBounces,
+                jmsSubmission);
         return Response.created(URI.create("accounts/" + accountId + "/credentials/" + created.credential().getId()))
                 .entity(CreatedCredential.of(created)).build();
     }
@@ -126,23 +132,26 @@ public class CredentialsResource {
     }
 
     @PATCH
-    @Operation(summary = "Enable or disable a credential, change its features or bounce forwarding",
-            description = "Only the fields given change. A disabled credential fails SMTP AUTH with 535.")
+    @Operation(summary = "Enable or disable a credential, change its features, bounce forwarding or JMS submission",
+            description = "Only the fields given change. A disabled credential fails SMTP AUTH with 535; "
+                    + "mail on the JMS submission queue that names a credential without jmsSubmission is rejected.")
     @Path("{id}")
     public CredentialView change(@PathParam("id") long id, CredentialChange change) {
         SmtpCredential credential = credential(id);
         if (change == null) {
-            throw new BadRequestException("a JSON body with enabled, features or forwardBounces is required");
+            throw new BadRequestException("a JSON body with enabled, features, forwardBounces or jmsSubmission is required");
         }
         if (change.enabled() != null) {
             accounts.setEnabled(id, change.enabled());
         }
-        if (change.features() != null || change.forwardBounces() != null) {
+        if (change.features() != null || change.forwardBounces() != null || change.jmsSubmission() != null) {
             FeatureSet features = change.features() == null ? credential.getFeatures()
                     : change.features().over(credential.getFeatures());
             boolean forwardBounces = change.forwardBounces() == null ? credential.isForwardBounces()
                     : change.forwardBounces();
-            accounts.updateFeatures(id, features, forwardBounces);
+            boolean jmsSubmission = change.jmsSubmission() == null ? credential.isJmsSubmission()
+                    : change.jmsSubmission();
+            accounts.updateFeatures(id, features, forwardBounces, jmsSubmission);
         }
         return get(id);
     }

@@ -62,11 +62,18 @@ public class Accounts {
 
     public NewCredential createCredential(Account account, String description, FeatureSet features,
                                           boolean forwardBounces) {
+        return createCredential(account, description, features, forwardBounces, false);
+    }
+
+    /** @param jmsSubmission whether mail on the JMS submission queue may be sent as this credential */
+    public NewCredential createCredential(Account account, String description, FeatureSet features,
+                                          boolean forwardBounces, boolean jmsSubmission) {
         char[] password = Secrets.password();
         try {
             SmtpCredential credential = new SmtpCredential(em.merge(account), Secrets.username(),
                     hashing.hash(password), features, description, Instant.now(clock));
             credential.setForwardBounces(forwardBounces);
+            credential.setJmsSubmission(jmsSubmission);
             em.persist(credential);
             return new NewCredential(credential, new String(password));
         } finally {
@@ -93,10 +100,11 @@ public class Accounts {
         existing(credentialId).setEnabled(enabled);
     }
 
-    public void updateFeatures(long credentialId, FeatureSet features, boolean forwardBounces) {
+    public void updateFeatures(long credentialId, FeatureSet features, boolean forwardBounces, boolean jmsSubmission) {
         SmtpCredential credential = existing(credentialId);
         credential.setFeatures(features);
         credential.setForwardBounces(forwardBounces);
+        credential.setJmsSubmission(jmsSubmission);
     }
 
     /** A new password for the same user name; the old one stops working at once. Shown only here. */

@@ -52,6 +52,14 @@ public class SmtpCredential {
     @Column(name = "forward_bounces", nullable = false)
     private boolean forwardBounces = true;
 
+    /**
+     * Whether mail put on the JMS submission queue may name this credential. Off unless switched
+     * on: whoever can write to the queue presents no password, so only credentials meant for it
+     * may be sent as that way.
+     */
+    @Column(name = "jms_submission", nullable = false)
+    private boolean jmsSubmission;
+
     @Column(length = 200)
     private String description;
 
@@ -113,6 +121,14 @@ public class SmtpCredential {
 
     public void setForwardBounces(boolean forwardBounces) {
         this.forwardBounces = forwardBounces;
+    }
+
+    public boolean isJmsSubmission() {
+        return jmsSubmission;
+    }
+
+    public void setJmsSubmission(boolean jmsSubmission) {
+        this.jmsSubmission = jmsSubmission;
     }
 
     public String getDescription() {

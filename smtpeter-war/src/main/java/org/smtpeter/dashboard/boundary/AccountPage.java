@@ -63,7 +63,7 @@ public class AccountPage implements Serializable {
         Account owner = account().orElseThrow();
         String text = description == null || description.isBlank() ? null : description.strip();
         oneTimePassword = OneTimePassword.of(accounts.createCredential(owner, text, newFeatures.toFeatureSet(),
-                newFeatures.isForwardBounces()), "created");
+                newFeatures.isForwardBounces(), newFeatures.isJmsSubmission()), "created");
         description = null;
         newFeatures = FeatureChoice.defaults();
         credentials = null;
@@ -109,7 +109,7 @@ public class AccountPage implements Serializable {
     public void edit(SmtpCredential credential) {
         startAction();
         editing = credential.getId();
-        editedFeatures = FeatureChoice.of(credential.getFeatures(), credential.isForwardBounces());
+        editedFeatures = FeatureChoice.of(credential);
     }
 
     public void saveFeatures() {
@@ -120,7 +120,7 @@ public class AccountPage implements Serializable {
         FeatureChoice features = editedFeatures;
         startAction();
         act(credentialId, () -> accounts.updateFeatures(credentialId, features.toFeatureSet(),
-                features.isForwardBounces()), "Saved the features of " + usernameOf(credentialId) + ".");
+                features.isForwardBounces(), features.isJmsSubmission()), "Saved the features of " + usernameOf(credentialId) + ".");
     }
 
     /** Leaves a confirmation or an edit without doing anything. */
@@ -129,7 +129,7 @@ public class AccountPage implements Serializable {
     }
 
     public String summary(SmtpCredential credential) {
-        return FeatureChoice.of(credential.getFeatures(), credential.isForwardBounces()).summary();
+        return FeatureChoice.of(credential).summary();
     }
 
     public FeatureChoice getDefaults() {

@@ -5,8 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.smtpeter.credentials.entity.FeatureSet;
+import org.smtpeter.credentials.entity.SmtpCredential;
 
-/** The feature checkboxes of a credential form; a mutable copy of a {@link FeatureSet} and its forwardBounces. */
+/**
+ * The feature checkboxes of a credential form; a mutable copy of a {@link FeatureSet}, its
+ * forwardBounces and whether it may be named on the JMS submission queue.
+ */
 public class FeatureChoice implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -17,6 +21,7 @@ public class FeatureChoice implements Serializable {
     private boolean trackBounces;
     private boolean preventScam;
     private boolean forwardBounces;
+    private boolean jmsSubmission;
 
     public static FeatureChoice of(FeatureSet features, boolean forwardBounces) {
         FeatureChoice choice = new FeatureChoice();
@@ -29,7 +34,13 @@ public class FeatureChoice implements Serializable {
         return choice;
     }
 
-    /** What a new credential gets: {@link FeatureSet#defaults()}, and bounces forwarded. */
+    public static FeatureChoice of(SmtpCredential credential) {
+        FeatureChoice choice = of(credential.getFeatures(), credential.isForwardBounces());
+        choice.jmsSubmission = credential.isJmsSubmission();
+        return choice;
+    }
+
+    /** What a new credential gets: {@link FeatureSet#defaults()}, bounces forwarded, no JMS submission. */
     public static FeatureChoice defaults() {
         return of(FeatureSet.defaults(), true);
     }
@@ -55,6 +66,9 @@ public class FeatureChoice implements Serializable {
         }
         if (preventScam) {
             on.add("preventscam");
+        }
+        if (jmsSubmission) {
+            on.add("JMS submission");
         }
         return on.isEmpty() ? "none" : String.join(", ", on);
     }
@@ -105,5 +119,13 @@ public class FeatureChoice implements Serializable {
 
     public void setForwardBounces(boolean forwardBounces) {
         this.forwardBounces = forwardBounces;
+    }
+
+    public boolean isJmsSubmission() {
+        return jmsSubmission;
+    }
+
+    public void setJmsSubmission(boolean jmsSubmission) {
+        this.jmsSubmission = jmsSubmission;
     }
 }

@@ -37,7 +37,9 @@ import org.smtpeter.smtp.api.Recipient;
  * Takes one message off the submission queue and puts it through the same acceptance as SMTP
  * ({@link IncomingMessages}), in one transaction with the receive: the mail is stored and
  * queued, or the JMS message stays on the queue. Submissions that can never be accepted (no such
- * credential, bad addresses, too big) are consumed and answered with a {@code rejected} event.
+ * credential, one that does not allow JMS submission, bad addresses, too big) are consumed and
+ * answered with a {@code rejected} event. The queue asks for no password, so a credential must be
+ * switched on for it ({@link SmtpCredential#isJmsSubmission()}).
  */
 @Stateless
 public class JmsIntake {
@@ -102,9 +104,7 @@ public class JmsIntake {
             JmsSubmission submission = JmsSubmission.parse(credentialName, message.getStringProperty("mailFrom"),
                     message.getStringProperty("rcptTo"), body(message), correlationId, settings.maxMessageSize(),
                     settings.maxRecipients());
-            SmtpCredential credential = accounts.credentialByUsername(submission.credential())
-                    .filter(SmtpCredential::isEnabled)
-                    .orElseThrow(() -> new JmsSubmission.Rejected("no enabled SMTP credential '" + credentialName + "'"));
+            SmtpCredential credential = submission.sender(accounts.credentialByUsername(submission.credential()));
             String id = incoming.storeSubmitted(envelope(submission, credential, queueName), submission.raw(), correlationId);
             LOG.fine(() -> "accepted " + submission + " as " + id);
         } catch (JmsSubmission.Rejected rejected) {

@@ -3,9 +3,12 @@ package org.smtpeter.intake.control;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+
+import org.smtpeter.credentials.entity.SmtpCredential;
 
 /**
  * A message submitted over JMS, checked the way an SMTP session checks its envelope: the
@@ -50,6 +53,23 @@ public record JmsSubmission(String credential, String mailFrom, List<String> rec
             throw new Rejected("the message is " + raw.length + " octets; the limit is " + maxSize);
         }
         return new JmsSubmission(credential.strip(), sender, recipients, raw, correlationId);
+    }
+
+    /**
+     * The credential the submission is sent as, when it may be: it exists, is enabled and allows JMS
+     * submission. The queue asks for no password, so the switch is what keeps whoever can write to
+     * the queue from sending as every credential.
+     *
+     * @param found the credential of that user name, if there is one
+     */
+    public SmtpCredential sender(Optional<SmtpCredential> found) throws Rejected {
+        SmtpCredential sender = found.filter(SmtpCredential::isEnabled)
+                .orElseThrow(() -> new Rejected("no enabled SMTP credential '" + credential + "'"));
+        if (!sender.isJmsSubmission()) {
+            throw new Rejected("the SMTP credential '" + credential + "' does not allow JMS submission; switch on"
+                    + " jmsSubmission for it (REST API or dashboard) to send as it over JMS");
+        }
+        return sender;
     }
 
     private static List<String> recipients(String rcptTo, int maxRecipients) throws Rejected {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.smtpeter.tracking.control.RepeatedFetches;
 import org.smtpeter.tracking.control.TrackedLink;
 import org.smtpeter.tracking.control.TrackingKind;
 import org.smtpeter.tracking.control.TrackingLog;
@@ -26,6 +27,8 @@ import org.smtpeter.tracking.control.TrackingTokens;
  * are no open redirect. Recording fails open: the recipient gets the page or image even when
  * the event cannot be stored. Images are redirected to, not proxied: the relay then never fetches
  * URLs on anyone's behalf, and the image server's own caching and bandwidth stay in play.
+ * A client that fetches the same link again within a short window gets the same answer, but the
+ * fetch is not recorded again ({@link RepeatedFetches}), so a flood writes no rows.
  */
 @Path("")
 public class TrackingResource {
@@ -40,6 +43,9 @@ public class TrackingResource {
 
     @Inject
     TrackingLog log;
+
+    @Inject
+    RepeatedFetches repeats;
 
     @Context
     HttpServletRequest request;
@@ -73,8 +79,12 @@ public class TrackingResource {
     }
 
     private void record(TrackedLink link, String userAgent) {
+        String client = request.getRemoteAddr();
+        if (!repeats.isFirst(link, client, userAgent)) {
+            return;
+        }
         try {
-            log.record(link, request.getRemoteAddr(), userAgent);
+            log.record(link, client, userAgent);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not record a " + link.kind() + " of message " + link.messageId(), e);
         }

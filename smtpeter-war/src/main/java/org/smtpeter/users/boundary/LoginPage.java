@@ -15,7 +15,13 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Backs {@code login.xhtml}: hands the typed credential to Jakarta Security and goes on from there. */
+import org.smtpeter.users.control.LoginThrottle;
+
+/**
+ * Backs {@code login.xhtml}: asks {@link LoginThrottle} whether this user name and address may
+ * try now, hands the typed credential to Jakarta Security and goes on from there. This is the
+ * only way in: the form mechanism authenticates nothing but what this page hands it.
+ */
 @Named
 @RequestScoped
 public class LoginPage {
@@ -25,6 +31,9 @@ public class LoginPage {
     @Inject
     SecurityContext securityContext;
 
+    @Inject
+    LoginThrottle throttle;
+
     private String username;
     private String password;
 
@@ -32,6 +41,15 @@ public class LoginPage {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        // Counted before the password is hashed: neither parallel tries nor the hashing's cost get past the limit.
+        LoginThrottle.Attempt attempt = throttle.begin(username, request.getRemoteAddr());
+        if (attempt.refused()) {
+            password = null;
+            long minutes = throttle.minutesToWait(attempt);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Too many failed logins; try again in "
+                    + minutes + (minutes == 1 ? " minute." : " minutes."), null));
+            return null;
+        }
         // A session id someone else may know from before the login is worth nothing after it.
         if (request.getSession(false) != null) {
             request.changeSessionId();
@@ -43,9 +61,11 @@ public class LoginPage {
         switch (status) {
             case SEND_CONTINUE:
                 // Jakarta Security redirects to the page that was asked for before the login.
+                throttle.succeeded(attempt);
                 faces.responseComplete();
                 return null;
             case SUCCESS:
+                throttle.succeeded(attempt);
                 return LANDING;
             default:
                 faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,

@@ -103,6 +103,22 @@ class CredentialLifecycleIT {
     }
 
     @Test
+    void jmsSubmissionIsOffUntilSwitchedOnAndCanBeSetAtCreation() {
+        assertFalse(admin.object(path).getBoolean("jmsSubmission"), "off by default");
+
+        JsonObject on = ApiClient.object(expect(200, admin.patch(path, "{\"jmsSubmission\":true}")));
+
+        assertTrue(on.getBoolean("jmsSubmission"));
+        assertTrue(on.getBoolean("forwardBounces"), "the other fields stay");
+        assertEquals(on, admin.object(path), "stored as answered");
+        assertFalse(ApiClient.object(expect(200, admin.patch(path, "{\"jmsSubmission\":false}")))
+                .getBoolean("jmsSubmission"));
+        JsonObject created = ApiClient.object(expect(201, admin.post("/api/v1/accounts/" + account + "/credentials",
+                "{\"jmsSubmission\":true}")));
+        assertTrue(created.getBoolean("jmsSubmission"), created.toString());
+    }
+
+    @Test
     void aDeletedCredentialCannotLogInButItsMessagesStayWithItsName() throws IOException {
         String sender = Mails.uniqueSender();
         String id = relay.submit(credential, sender, Mails.simple(sender, "kept@example.net", "history"),

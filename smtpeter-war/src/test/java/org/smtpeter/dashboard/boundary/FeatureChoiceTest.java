@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.smtpeter.credentials.entity.FeatureSet;
+import org.smtpeter.credentials.entity.SmtpCredential;
 
 class FeatureChoiceTest {
 
@@ -19,6 +20,7 @@ class FeatureChoiceTest {
         assertEquals(expected.isTrackBounces(), defaults.isTrackBounces());
         assertEquals(expected.isPreventScam(), defaults.isPreventScam());
         assertTrue(defaults.isForwardBounces());
+        assertFalse(defaults.isJmsSubmission(), "JMS submission is off unless switched on");
     }
 
     @Test
@@ -37,5 +39,17 @@ class FeatureChoiceTest {
         assertEquals("click tracking, open tracking, bounce tracking (forwarded), preventscam",
                 FeatureChoice.defaults().summary());
         assertEquals("none", FeatureChoice.of(new FeatureSet(false, false, false, false, false), true).summary());
+    }
+
+    @Test
+    void aCredentialsChoiceCarriesItsJmsSwitchIntoTheSummary() {
+        SmtpCredential credential = new SmtpCredential(null, "app", "hash",
+                new FeatureSet(false, false, false, false, false), null, java.time.Instant.EPOCH);
+        credential.setJmsSubmission(true);
+
+        FeatureChoice choice = FeatureChoice.of(credential);
+
+        assertTrue(choice.isJmsSubmission());
+        assertEquals("JMS submission", choice.summary());
     }
 }

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.smtpeter.credentials.entity.FeatureSet;
+import org.smtpeter.credentials.entity.SmtpCredential;
 
 class JmsSubmissionTest {
 
@@ -90,5 +94,42 @@ class JmsSubmissionTest {
                 () -> parse("app", "s@example.com", "a@example.net", big));
 
         assertEquals("the message is 1001 octets; the limit is 1000", rejected.getMessage());
+    }
+
+    @Test
+    void isSentOnlyAsACredentialThatAllowsJmsSubmission() throws Exception {
+        JmsSubmission submission = parse("app", "s@example.com", "a@example.net", MIME);
+        SmtpCredential allowed = credential(true, true);
+
+        assertEquals(allowed, submission.sender(Optional.of(allowed)));
+    }
+
+    @Test
+    void aCredentialWithoutTheSwitchIsRefusedAndSaysHowToSwitchItOn() throws Exception {
+        JmsSubmission submission = parse("app", "s@example.com", "a@example.net", MIME);
+
+        JmsSubmission.Rejected rejected = assertThrows(JmsSubmission.Rejected.class,
+                () -> submission.sender(Optional.of(credential(true, false))));
+
+        assertEquals("the SMTP credential 'app' does not allow JMS submission; switch on jmsSubmission for it"
+                + " (REST API or dashboard) to send as it over JMS", rejected.getMessage());
+    }
+
+    @Test
+    void anUnknownOrDisabledCredentialIsRefused() throws Exception {
+        JmsSubmission submission = parse("app", "s@example.com", "a@example.net", MIME);
+
+        for (Optional<SmtpCredential> found : List.of(Optional.<SmtpCredential>empty(),
+                Optional.of(credential(false, true)))) {
+            assertEquals("no enabled SMTP credential 'app'", assertThrows(JmsSubmission.Rejected.class,
+                    () -> submission.sender(found)).getMessage());
+        }
+    }
+
+    private static SmtpCredential credential(boolean enabled, boolean jmsSubmission) {
+        SmtpCredential credential = new SmtpCredential(null, "app", "hash", FeatureSet.defaults(), null, Instant.EPOCH);
+        credential.setEnabled(enabled);
+        credential.setJmsSubmission(jmsSubmission);
+        return credential;
     }
 }
