@@ -51,6 +51,7 @@ class LargeMessagesIT {
     static void startRelay() throws IOException {
         sink = new SmtpSink(64 * 1024);
         relay = Relay.start("large-messages", sink, Map.of(
+                "smtpeter.delivery.smarthost", "127.0.0.1:" + sink.port(),
                 "smtpeter.limits.max-message-size", String.valueOf(40 * 1024 * 1024),
                 "smtpeter.limits.max-connections", "100",
                 "smtpeter.limits.max-recipients", String.valueOf(RECIPIENTS),
