@@ -75,14 +75,14 @@ public final class ConnectionLimit {
 
     public synchronized Admission admit(String role, InetAddress address) {
         String client = ClientGroup.of(address);
-        if (byClient.getOrDefault(client, 0) >= perClient) {
-            return TOO_MANY_FROM_CLIENT;
-        }
         if (open >= max) {
-            return TOO_MANY;
+            return TOO_MANY; // the widest limit first: when the service is full, every client hears so
         }
         if (byRole.getOrDefault(role, 0) >= perRole.getOrDefault(role, max)) {
             return TOO_MANY_FOR_ROLE;
+        }
+        if (byClient.getOrDefault(client, 0) >= perClient) {
+            return TOO_MANY_FROM_CLIENT;
         }
         byClient.merge(client, 1, Integer::sum);
         byRole.merge(role, 1, Integer::sum);
