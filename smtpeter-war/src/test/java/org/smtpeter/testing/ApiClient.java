@@ -83,6 +83,12 @@ public final class ApiClient {
         return new TestCredential(account, created.getString("username"), created.getString("password"));
     }
 
+    /** The API path of the account's first credential, as a test that manages it needs. */
+    public String firstCredentialPath(long account) {
+        long id = array("/api/v1/accounts/" + account + "/credentials").getJsonObject(0).getJsonNumber("id").longValue();
+        return "/api/v1/accounts/" + account + "/credentials/" + id;
+    }
+
     /** Issues an API token for the account (admin only) and returns the secret. */
     public String issueToken(long account) {
         return object(expect(201, post("/api/v1/accounts/" + account + "/tokens", "{\"description\":\"it\"}")))

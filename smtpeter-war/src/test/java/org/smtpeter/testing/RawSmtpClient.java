@@ -81,13 +81,28 @@ public final class RawSmtpClient implements AutoCloseable {
 
     /** Greeting, EHLO, STARTTLS, EHLO, AUTH PLAIN. */
     public void login(String username, String password) throws IOException {
+        secure();
+        expect("235", authPlain(username, password));
+    }
+
+    /** Greeting, EHLO, STARTTLS, EHLO: ready for AUTH. */
+    public void secure() throws IOException {
         expect("220", reply());
         expect("250", command("EHLO client.test"));
         expect("220", command("STARTTLS"));
         startTls();
         expect("250", command("EHLO client.test"));
+    }
+
+    /** AUTH PLAIN with an initial response; returns the reply. */
+    public String authPlain(String username, String password) throws IOException {
         String plain = Base64.getEncoder().encodeToString(("\0" + username + "\0" + password).getBytes(StandardCharsets.UTF_8));
-        expect("235", command("AUTH PLAIN " + plain));
+        return command("AUTH PLAIN " + plain);
+    }
+
+    /** Whether a reply has arrived and can be read without waiting (plaintext sessions). */
+    public boolean hasReply() throws IOException {
+        return in.ready();
     }
 
     /** MAIL FROM, one RCPT TO per recipient and DATA, each expected to succeed: the client may now send the message. */

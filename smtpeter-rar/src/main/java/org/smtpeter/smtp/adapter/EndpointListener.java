@@ -11,6 +11,7 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
 import org.smtpeter.smtp.api.Client;
 import org.smtpeter.smtp.api.Envelope;
+import org.smtpeter.smtp.api.Login;
 import org.smtpeter.smtp.api.ReceivedMessage;
 import org.smtpeter.smtp.api.Recipient;
 import org.smtpeter.smtp.api.SmtpListener;
@@ -25,6 +26,7 @@ import org.smtpeter.smtp.api.SmtpReply;
 final class EndpointListener implements SmtpListener {
 
     private static final Method AUTHENTICATE = method("authenticate", Client.class, String.class, char[].class);
+    private static final Method LOGIN_STILL_VALID = method("loginStillValid", Client.class, Login.class);
     private static final Method RECIPIENT = method("recipient", Envelope.class, Recipient.class);
     private static final Method DELIVER = method("deliver", Envelope.class, ReceivedMessage.class);
 
@@ -35,8 +37,13 @@ final class EndpointListener implements SmtpListener {
     }
 
     @Override
-    public Optional<String> authenticate(Client client, String username, char[] password) {
+    public Optional<Login> authenticate(Client client, String username, char[] password) {
         return call(AUTHENTICATE, listener -> listener.authenticate(client, username, password));
+    }
+
+    @Override
+    public boolean loginStillValid(Client client, Login login) {
+        return call(LOGIN_STILL_VALID, listener -> listener.loginStillValid(client, login));
     }
 
     @Override

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 import javax.net.ssl.SSLContext;
@@ -47,25 +49,66 @@ final class ListenerFactory {
         this.config = config;
         this.hostName = config.get("smtpeter.hostname", InetAddress.getLocalHost().getCanonicalHostName());
         this.bindAddress = InetAddress.getByName(config.get("smtpeter.bind-address", "127.0.0.1"));
+        Limits defaults = Limits.defaults();
         this.limits = new Limits(
-                config.getInt("smtpeter.limits.max-command-line", Limits.defaults().maxCommandLine()),
-                config.getInt("smtpeter.limits.max-data-line", Limits.defaults().maxDataLine()),
-                config.getLong("smtpeter.limits.max-message-size", Limits.defaults().maxMessageSize()),
-                config.getInt("smtpeter.limits.max-recipients", Limits.defaults().maxRecipients()),
-                config.getInt("smtpeter.limits.max-errors", Limits.defaults().maxErrors()),
-                Duration.ofSeconds(config.getLong("smtpeter.limits.idle-timeout-seconds",
-                        Limits.defaults().idleTimeout().toSeconds())),
-                Duration.ofSeconds(config.getLong("smtpeter.limits.command-timeout-seconds",
-                        Limits.defaults().commandTimeout().toSeconds())));
-        this.connectionLimit = new ConnectionLimit(config.getInt("smtpeter.limits.max-connections", 100));
+                config.getInt("smtpeter.limits.max-command-line", defaults.maxCommandLine()),
+                config.getInt("smtpeter.limits.max-data-line", defaults.maxDataLine()),
+                config.getLong("smtpeter.limits.max-message-size", defaults.maxMessageSize()),
+                config.getInt("smtpeter.limits.max-recipients", defaults.maxRecipients()),
+                config.getInt("smtpeter.limits.max-errors", defaults.maxErrors()),
+                seconds("smtpeter.limits.idle-timeout-seconds", defaults.idleTimeout()),
+                seconds("smtpeter.limits.command-timeout-seconds", defaults.commandTimeout()),
+                seconds("smtpeter.limits.transaction-timeout-seconds", defaults.transactionTimeout()),
+                atLeast("smtpeter.limits.min-data-rate", config.getLong("smtpeter.limits.min-data-rate",
+                        defaults.minDataRate()), 0),
+                seconds("smtpeter.limits.max-session-seconds", defaults.maxSessionTime()),
+                seconds("smtpeter.limits.stress-idle-timeout-seconds", defaults.stressIdleTimeout()));
+        this.connectionLimit = connectionLimit();
         this.authThrottle = new AuthFailureWindow(
-                config.getInt("smtpeter.limits.max-auth-failures", 5),
-                Duration.ofSeconds(config.getLong("smtpeter.limits.auth-failure-window-seconds", 300)),
+                (int) atLeast("smtpeter.limits.max-auth-failures", config.getInt("smtpeter.limits.max-auth-failures", 5), 1),
+                seconds("smtpeter.limits.auth-failure-window-seconds", Duration.ofMinutes(5)),
                 Clock.systemUTC());
         this.sslContext = loadTls();
         String spool = config.get("smtpeter.spool-directory", "");
         this.spoolDirectory = spool.isBlank() ? null : Files.createDirectories(Path.of(spool));
         this.bindRetry = Duration.ofSeconds(Math.max(1, config.getLong("smtpeter.listeners.bind-retry-seconds", 10)));
+    }
+
+    /**
+     * The total, a share per role (by default 60% of the total each, so that a flood on one port
+     * leaves 40% to the others) and a limit per client across all roles (Postfix's default, 50).
+     */
+    private ConnectionLimit connectionLimit() {
+        int max = (int) atLeast("smtpeter.limits.max-connections", config.getInt("smtpeter.limits.max-connections", 100), 1);
+        int perClient = (int) atLeast("smtpeter.limits.max-connections-per-client",
+                config.getInt("smtpeter.limits.max-connections-per-client", Math.min(50, max)), 1);
+        Map<String, Integer> perRole = new HashMap<>();
+        for (ListenerRole role : ListenerRole.values()) {
+            String key = "smtpeter." + role.key() + ".max-connections";
+            int share = (int) atLeast(key, config.getInt(key, Math.max(1, max * 60 / 100)), 1);
+            if (share > max) {
+                throw new IllegalArgumentException(key + " (" + share + ") must not exceed smtpeter.limits.max-connections ("
+                        + max + ")");
+            }
+            perRole.put(role.key(), share);
+        }
+        int stressPercent = config.getInt("smtpeter.limits.stress-threshold-percent", 80);
+        if (stressPercent < 1 || stressPercent > 100) {
+            throw new IllegalArgumentException("smtpeter.limits.stress-threshold-percent must be between 1 and 100: "
+                    + stressPercent);
+        }
+        return new ConnectionLimit(max, perClient, perRole, stressPercent);
+    }
+
+    private Duration seconds(String key, Duration defaultValue) {
+        return Duration.ofSeconds(atLeast(key, config.getLong(key, defaultValue.toSeconds()), 1));
+    }
+
+    private static long atLeast(String key, long value, long minimum) {
+        if (value < minimum) {
+            throw new IllegalArgumentException(key + " must be at least " + minimum + ": " + value);
+        }
+        return value;
     }
 
     boolean isEnabled(ListenerRole role) {

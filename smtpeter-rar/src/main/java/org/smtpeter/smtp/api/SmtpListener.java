@@ -7,8 +7,9 @@ import java.util.Optional;
  * bean implements it, the adapter calls it.
  *
  * <p>Call order within one SMTP session: {@link #authenticate} at most once successfully,
- * only on a TLS-protected session; then per mail transaction {@link #recipient} once per
- * RCPT TO, and {@link #deliver} once at the end of DATA if at least one recipient was accepted.
+ * only on a TLS-protected session; then per mail transaction {@link #loginStillValid} at
+ * MAIL FROM if the session is authenticated, {@link #recipient} once per RCPT TO, and
+ * {@link #deliver} once at the end of DATA if at least one recipient was accepted.
  *
  * <p>Replies: the adapter sends the returned {@link SmtpReply} to the client. Any exception
  * (including a failed commit reported by the container) becomes {@code 451 4.3.0}, so a
@@ -20,10 +21,20 @@ public interface SmtpListener {
     /**
      * Checks an SMTP credential.
      *
-     * @return the authenticated principal (the credential's user name) or empty when the
-     *         user name or password is wrong. The adapter clears {@code password} afterwards.
+     * @return the login (principal and credential version) or empty when the user name or
+     *         password is wrong. The adapter clears {@code password} afterwards.
      */
-    Optional<String> authenticate(Client client, String username, char[] password);
+    Optional<Login> authenticate(Client client, String username, char[] password);
+
+    /**
+     * Whether a login still stands: asked at every MAIL FROM of an authenticated session, so that
+     * a credential disabled, rotated or deleted after the login stops sending at once, however
+     * long the session has been open. Keep it cheap (one indexed lookup).
+     *
+     * @return false ends the session with {@code 421 4.7.0}; an exception answers the MAIL with
+     *         {@code 451 4.3.0} and keeps the session
+     */
+    boolean loginStillValid(Client client, Login login);
 
     /**
      * Decides whether a recipient is accepted in this transaction: relay policy lives here.

@@ -1,30 +1,35 @@
 package org.smtpeter.smtp.protocol;
 
 /**
- * Counts failed AUTH attempts per client address across connections, so a password guesser
- * cannot simply reconnect. Shared by all sessions of a resource adapter.
+ * Counts AUTH attempts per client address across connections, so a password guesser cannot
+ * simply reconnect. Shared by all sessions of a resource adapter.
+ *
+ * <p>An attempt is counted when it starts, before the password is checked, so parallel
+ * connections cannot all pass the check and guess at once: at most the limit of passwords is
+ * ever checked per window. An attempt that did not turn out to be a wrong password (the right
+ * one, a cancelled exchange, a check that could not be made) is given back with {@link #refund}.
  */
 public interface AuthThrottle {
 
-    boolean isBlocked(String clientAddress);
+    /**
+     * Counts one attempt from the address, if it has attempts left.
+     *
+     * @return false when it has none: the attempt is refused, not counted, and not checked
+     */
+    boolean tryAttempt(String clientAddress);
 
-    void failed(String clientAddress);
-
-    void succeeded(String clientAddress);
+    /** The attempt counted by {@link #tryAttempt} was not a wrong password: it no longer counts. */
+    void refund(String clientAddress);
 
     /** For tests and for listeners where throttling is not wanted. */
     AuthThrottle NONE = new AuthThrottle() {
         @Override
-        public boolean isBlocked(String clientAddress) {
-            return false;
+        public boolean tryAttempt(String clientAddress) {
+            return true;
         }
 
         @Override
-        public void failed(String clientAddress) {
-        }
-
-        @Override
-        public void succeeded(String clientAddress) {
+        public void refund(String clientAddress) {
         }
     };
 }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -13,7 +14,7 @@ import java.util.logging.Logger;
  * Drives one {@link SmtpSession} over a {@link Transport}: reads lines and data, writes
  * replies, flushes when no pipelined input is waiting (RFC 2920), and performs STARTTLS.
  * Never lets an exception escape to the client: I/O failures end the connection quietly,
- * timeouts get a 421.
+ * timeouts get a 421 that names the limit ({@link Deadlines}).
  */
 public final class Conversation {
 
@@ -23,14 +24,22 @@ public final class Conversation {
     private final Transport transport;
     private final Limits limits;
     private final Path spoolDirectory;
+    private final Deadlines deadlines;
     private SmtpInput input;
     private OutputStream output;
 
     public Conversation(SmtpSession session, Transport transport, Limits limits, Path spoolDirectory) {
+        this(session, transport, limits, spoolDirectory, () -> false);
+    }
+
+    /** @param stressed whether the listeners are nearly full just now (shorter timeouts then) */
+    public Conversation(SmtpSession session, Transport transport, Limits limits, Path spoolDirectory,
+                        BooleanSupplier stressed) {
         this.session = session;
         this.transport = transport;
         this.limits = limits;
         this.spoolDirectory = spoolDirectory;
+        this.deadlines = new Deadlines(limits, stressed);
     }
 
     public void run() {
@@ -43,6 +52,8 @@ public final class Conversation {
             send(session.greeting());
             output.flush();
             converse();
+        } catch (Deadlines.Expired expired) {
+            trySend(Response.of(expired.reply()));
         } catch (SocketTimeoutException timeout) {
             trySend(session.timedOut());
         } catch (IOException gone) {
@@ -63,6 +74,7 @@ public final class Conversation {
                 return;
             }
             Response response = session.handle(line);
+            deadlines.transaction(session.isInTransaction());
             send(response);
             switch (response.next()) {
                 case CLOSE -> {
@@ -73,6 +85,7 @@ public final class Conversation {
                 case READ_DATA -> {
                     output.flush();
                     Response afterData = receiveData();
+                    deadlines.transaction(session.isInTransaction());
                     send(afterData);
                     if (afterData.next() == Response.Next.CLOSE) {
                         output.flush();
@@ -104,18 +117,20 @@ public final class Conversation {
 
     private Response receiveData() throws IOException {
         Spool spool = new Spool(spoolDirectory);
+        deadlines.dataStarted();
         try {
             DataReader.Outcome outcome = new DataReader(input, limits.maxMessageSize(), limits.maxDataLine())
                     .copyTo(spool);
             spool.flush();
             return session.dataReceived(outcome, spool);
         } finally {
+            deadlines.dataEnded();
             spool.discard();
         }
     }
 
     private void openStreams() throws IOException {
-        input = new SmtpInput(transport.input(), limits.commandTimeout());
+        input = new SmtpInput(transport.input(), deadlines);
         output = new BufferedOutputStream(transport.output(), 8 * 1024);
     }
 

@@ -44,6 +44,9 @@ final class Replies {
             "Bare LF or CR in message data; message rejected. Lines must end with CRLF");
     static final SmtpReply LISTENER_FAILED = SmtpReply.of(451, "4.3.0", "Local error in processing; try again later");
     static final SmtpReply TIMEOUT = SmtpReply.of(421, "4.4.2", "Timeout; closing connection");
+    static final SmtpReply SESSION_TOO_LONG = SmtpReply.of(421, "4.4.2", "Session time limit reached; closing connection");
+    static final SmtpReply LOGIN_REVOKED = SmtpReply.of(421, "4.7.0",
+            "The credential of this session was disabled, changed or deleted; log in again");
     static final SmtpReply SHUTTING_DOWN = SmtpReply.of(421, "4.3.2", "Service shutting down; closing connection");
 
     private Replies() {

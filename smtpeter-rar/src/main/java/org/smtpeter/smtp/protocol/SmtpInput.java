@@ -9,7 +9,8 @@ import java.time.Duration;
 /**
  * Buffered reading of the client's bytes: command lines and raw data octets. Knows whether
  * input is already waiting (to flush pipelined replies at the right moment, and to discard
- * plaintext pipelined behind STARTTLS) and bounds how long a single command line may take.
+ * plaintext pipelined behind STARTTLS) and keeps to the conversation's {@link Deadlines}: a read
+ * timeout of the underlying stream is a tick at which they are checked again, not an error.
  */
 public final class SmtpInput {
 
@@ -21,14 +22,18 @@ public final class SmtpInput {
 
     private final InputStream in;
     private final byte[] buffer = new byte[16 * 1024];
-    private final long commandTimeoutNanos;
+    private final Deadlines deadlines;
     private int position;
     private int limit;
-    private long lineStartedAt;
 
-    public SmtpInput(InputStream in, Duration commandTimeout) {
+    public SmtpInput(InputStream in, Deadlines deadlines) {
         this.in = in;
-        this.commandTimeoutNanos = commandTimeout.toNanos();
+        this.deadlines = deadlines;
+    }
+
+    /** Bounded only by the time one command line may take. */
+    public SmtpInput(InputStream in, Duration commandTimeout) {
+        this(in, Deadlines.commandTimeoutOnly(commandTimeout));
     }
 
     /** Whether the client has sent bytes that are not consumed yet. */
@@ -58,11 +63,11 @@ public final class SmtpInput {
      * @return the line without its ending, or null at end of stream
      */
     public Line readLine(int maxLength) throws IOException {
-        lineStartedAt = System.nanoTime();
+        deadlines.lineStarted();
         try {
             return readLineWithin(maxLength);
         } finally {
-            lineStartedAt = 0;
+            deadlines.lineEnded();
         }
     }
 
@@ -101,13 +106,21 @@ public final class SmtpInput {
     }
 
     private boolean fill() throws IOException {
-        if (lineStartedAt != 0 && System.nanoTime() - lineStartedAt > commandTimeoutNanos) {
-            throw new SocketTimeoutException("command line not completed in time");
+        deadlines.waiting();
+        int read;
+        while (true) {
+            deadlines.check();
+            try {
+                read = in.read(buffer, 0, buffer.length);
+                break;
+            } catch (SocketTimeoutException tick) {
+                // the transport's read timeout is the tick at which the deadlines are checked again
+            }
         }
-        int read = in.read(buffer, 0, buffer.length);
         if (read <= 0) {
             return false;
         }
+        deadlines.received(read);
         position = 0;
         limit = read;
         return true;

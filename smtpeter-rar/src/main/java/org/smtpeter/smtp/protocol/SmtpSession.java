@@ -8,6 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.smtpeter.smtp.api.Client;
+import org.smtpeter.smtp.api.Login;
 import org.smtpeter.smtp.api.ReceivedMessage;
 import org.smtpeter.smtp.api.Recipient;
 import org.smtpeter.smtp.api.SmtpListener;
@@ -19,7 +20,9 @@ import org.smtpeter.smtp.api.SmtpStatistics.Stage;
 /**
  * The SMTP state machine of one connection, without sockets: it takes command lines and
  * the outcome of reading message data, and answers with replies and what to do next.
- * Policy (credentials, relaying, storage) is asked of the {@link SmtpListener}. What the
+ * Policy (credentials, relaying, storage) is asked of the {@link SmtpListener}, including at each
+ * MAIL FROM whether the session's login still stands. A session lives at most
+ * {@link Limits#maxSessionTime()}; the first command after that is answered 421. What the
  * metrics need (sessions, AUTH results, refusals, acceptances and their time) is counted here,
  * where each reply is decided.
  */
@@ -35,12 +38,13 @@ public final class SmtpSession {
     private final AuthThrottle authThrottle;
     private final String clientAddress;
     private final int clientPort;
+    private final long startedAt = System.nanoTime();
 
     private String tlsProtocol;
     private String tlsCipher;
     private String heloName;
     private boolean extended;
-    private String authenticatedUser;
+    private Login login;
     private AuthExchange authExchange;
     private Transaction transaction;
     private int errors;
@@ -61,8 +65,11 @@ public final class SmtpSession {
 
     /** Answers one line from the client: a command, or a response inside an AUTH exchange. */
     public Response handle(SmtpInput.Line line) {
+        if (System.nanoTime() - startedAt > settings.limits().maxSessionTime().toNanos()) {
+            return Response.of(Replies.SESSION_TOO_LONG);
+        }
         if (line.ending() != SmtpInput.Ending.CRLF) {
-            authExchange = null; // the client reads the 500 as the end of any AUTH exchange
+            abandonAuth(); // the client reads the 500 as the end of any AUTH exchange
         }
         Response response = switch (line.ending()) {
             case TOO_LONG -> Response.of(Replies.LINE_TOO_LONG);
@@ -83,8 +90,8 @@ public final class SmtpSession {
         this.tlsCipher = cipher;
         heloName = null;
         extended = false;
-        authenticatedUser = null;
-        authExchange = null;
+        login = null;
+        abandonAuth();
         transaction = null;
     }
 
@@ -118,7 +125,12 @@ public final class SmtpSession {
     }
 
     public boolean isAuthenticated() {
-        return authenticatedUser != null;
+        return login != null;
+    }
+
+    /** Whether a mail transaction is open: from an accepted MAIL FROM to the reply after the data. */
+    public boolean isInTransaction() {
+        return transaction != null;
     }
 
     private Response command(String text) {
@@ -208,13 +220,13 @@ public final class SmtpSession {
         if (heloName == null) {
             return Response.of(Replies.NEED_EHLO);
         }
-        if (authenticatedUser != null) {
+        if (login != null) {
             return Response.of(Replies.ALREADY_AUTHENTICATED);
         }
         if (transaction != null) {
             return Response.of(Replies.AUTH_IN_TRANSACTION);
         }
-        if (authThrottle.isBlocked(clientAddress)) {
+        if (!authThrottle.tryAttempt(clientAddress)) {
             statistics().increment(role(), Count.AUTH_THROTTLED);
             return Response.of(Replies.AUTH_THROTTLED);
         }
@@ -235,26 +247,50 @@ public final class SmtpSession {
         if (step instanceof AuthExchange.Failure failure) {
             if (failure.reply().code() == Replies.AUTH_FAILED.code()) {
                 statistics().increment(role(), Count.AUTH_FAILED); // a PLAIN authzid that is not the user
+            } else {
+                authThrottle.refund(clientAddress); // cancelled or malformed: no password was tried
             }
             return Response.of(failure.reply());
         }
         AuthExchange.Credentials credentials = (AuthExchange.Credentials) step;
         try {
-            Optional<String> principal = listener.authenticate(client(), credentials.username(), credentials.password());
-            if (principal != null && principal.isPresent()) {
-                authenticatedUser = principal.get();
-                authThrottle.succeeded(clientAddress);
+            Optional<Login> accepted = listener.authenticate(client(), credentials.username(), credentials.password());
+            if (accepted != null && accepted.isPresent()) {
+                login = accepted.get();
+                authThrottle.refund(clientAddress);
                 statistics().increment(role(), Count.AUTH_SUCCEEDED);
                 return Response.of(Replies.AUTH_OK);
             }
-            authThrottle.failed(clientAddress);
             statistics().increment(role(), Count.AUTH_FAILED);
             return Response.of(Replies.AUTH_FAILED);
         } catch (RuntimeException e) {
+            authThrottle.refund(clientAddress);
             LOG.log(Level.WARNING, "authentication check failed for a client at " + clientAddress, e);
             return Response.of(Replies.AUTH_TEMPORARY_FAILURE);
         } finally {
             credentials.clear();
+        }
+    }
+
+    /** An AUTH exchange ends before a password was given: its attempt does not count. */
+    private void abandonAuth() {
+        if (authExchange != null) {
+            authExchange = null;
+            authThrottle.refund(clientAddress);
+        }
+    }
+
+    /** Asked at each MAIL FROM: a credential disabled, rotated or deleted since the login ends the session. */
+    private Response loginCheck() {
+        try {
+            if (listener.loginStillValid(client(), login)) {
+                return null;
+            }
+            login = null;
+            return Response.of(Replies.LOGIN_REVOKED);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "login check failed for a client at " + clientAddress + "; answering 451", e);
+            return Response.of(Replies.LISTENER_FAILED);
         }
     }
 
@@ -264,6 +300,12 @@ public final class SmtpSession {
         }
         if (transaction != null) {
             return Response.of(Replies.NESTED_MAIL);
+        }
+        if (login != null) {
+            Response refused = loginCheck();
+            if (refused != null) {
+                return refused;
+            }
         }
         try {
             PathArgument from = PathArgument.parse(argument, "FROM", true);
@@ -293,7 +335,7 @@ public final class SmtpSession {
         if (transaction.recipientCount() >= settings.limits().maxRecipients()) {
             return Response.of(Replies.TOO_MANY_RECIPIENTS);
         }
-        SmtpReply decision = ask(() -> listener.recipient(transaction.envelope(client(), authenticatedUser), candidate));
+        SmtpReply decision = ask(() -> listener.recipient(transaction.envelope(client(), principal()), candidate));
         if (decision.isPositive()) {
             transaction.add(candidate);
         }
@@ -316,7 +358,7 @@ public final class SmtpSession {
     /** Hands the message over; the time until the reply is the acceptance time of the metrics. */
     private SmtpReply timedDeliver(Transaction finished, ReceivedMessage message) {
         long started = System.nanoTime();
-        SmtpReply reply = ask(() -> listener.deliver(finished.envelope(client(), authenticatedUser), message));
+        SmtpReply reply = ask(() -> listener.deliver(finished.envelope(client(), principal()), message));
         if (reply.code() < 300) {
             statistics().acceptanceTime(role(), System.nanoTime() - started);
         }
@@ -349,6 +391,10 @@ public final class SmtpSession {
             LOG.log(Level.WARNING, "listener failed for a client at " + clientAddress + "; answering 451", e);
             return Replies.LISTENER_FAILED;
         }
+    }
+
+    private String principal() {
+        return login == null ? null : login.principal();
     }
 
     private Client client() {

@@ -5,7 +5,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -21,8 +23,9 @@ import org.smtpeter.smtp.api.SmtpStatistics.Count;
 
 /**
  * One listening socket: accepts connections and runs each on the executor (the resource
- * adapter's WorkManager), within the shared connection limit. Clients over the limit get a
- * 421 and are closed at once, without costing a worker thread.
+ * adapter's WorkManager), within the shared {@link ConnectionLimit}. Clients over a limit get a
+ * 421 and are closed at once by this thread, without costing a worker thread. Once a second
+ * (the accept timeout) it closes connections whose client has stopped reading its replies.
  *
  * <p>A port that another process holds does not fail the activation: Payara would then leave
  * the whole application undeployed and still report itself healthy. The listener reports the
@@ -32,8 +35,7 @@ import org.smtpeter.smtp.api.SmtpStatistics.Count;
 public final class Acceptor implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(Acceptor.class.getName());
-    private static final byte[] TOO_MANY_CONNECTIONS =
-            "421 4.3.2 Too many connections; try again later\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int SWEEP_MILLIS = 1000;
 
     private final ServerSettings settings;
     private final SmtpListener listener;
@@ -43,6 +45,7 @@ public final class Acceptor implements Runnable {
     private volatile ServerSocket serverSocket;
     private volatile boolean closed;
     private boolean bindFailedBefore;
+    private long lastSweep = System.nanoTime();
 
     /** Tries to bind at once, so that the listener is there when the activation returns. */
     public Acceptor(ServerSettings settings, SmtpListener listener, Executor executor) {
@@ -73,16 +76,21 @@ public final class Acceptor implements Runnable {
         ServerSocket socket = serverSocket;
         LOG.info(() -> "SMTP " + settings.role() + " listener on " + socket.getLocalSocketAddress());
         while (!closed) {
-            Socket accepted;
+            Socket accepted = null;
             try {
                 accepted = socket.accept();
+            } catch (SocketTimeoutException quiet) {
+                // nobody connected within a second: time to look after the open connections
             } catch (SocketException closedSocket) {
                 break;
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "accept failed on port " + settings.port(), e);
                 continue;
             }
-            dispatch(accepted);
+            if (accepted != null) {
+                dispatch(accepted);
+            }
+            sweepEverySecond();
         }
         report(() -> {
             LOG.severe(() -> "SMTP " + settings.role() + " listener on port " + settings.port() + " stopped");
@@ -96,6 +104,7 @@ public final class Acceptor implements Runnable {
             socket = new ServerSocket();
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(settings.bindAddress(), settings.port()), 100);
+            socket.setSoTimeout(SWEEP_MILLIS);
         } catch (IOException | RuntimeException e) {
             closeQuietly(socket);
             String problem = "cannot bind " + settings.bindAddress().getHostAddress() + ":" + settings.port() + ": "
@@ -134,12 +143,14 @@ public final class Acceptor implements Runnable {
         SmtpStatistics statistics = settings.session().statistics();
         String role = settings.role();
         statistics.increment(role, Count.CONNECTIONS);
-        if (!settings.maxConnections().tryOpen()) {
+        ConnectionLimit.Admission admission = settings.maxConnections().admit(role, socket.getInetAddress());
+        if (admission instanceof ConnectionLimit.Refused refused) {
             statistics.increment(role, Count.CONNECTIONS_REFUSED);
-            refuse(socket);
+            refuse(socket, refused);
             return;
         }
-        Connection connection = new Connection(socket, settings, listener, connections::remove);
+        ConnectionLimit.Slot slot = (ConnectionLimit.Slot) admission;
+        Connection connection = new Connection(socket, slot, settings, listener, connections::remove);
         connections.add(connection);
         statistics.connectionOpened(role);
         try {
@@ -149,19 +160,33 @@ public final class Acceptor implements Runnable {
             connections.remove(connection);
             statistics.connectionClosed(role);
             statistics.increment(role, Count.CONNECTIONS_REFUSED);
-            settings.maxConnections().closed();
-            refuse(socket);
+            slot.close();
+            refuse(socket, ConnectionLimit.TOO_MANY);
         }
     }
 
-    private static void refuse(Socket socket) {
+    /**
+     * Writes the 421 and closes. The reply is a few octets into an empty socket buffer, so the
+     * write cannot block; the client is not waited for.
+     */
+    private static void refuse(Socket socket, ConnectionLimit.Refused refused) {
         try (socket) {
-            socket.setSoTimeout(1000);
-            socket.getOutputStream().write(TOO_MANY_CONNECTIONS);
+            socket.getOutputStream().write((refused.reply() + "\r\n").getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
         } catch (IOException ignored) {
             // the client left already
         }
+    }
+
+    /** Ends writes that have been stuck for longer than the idle timeout in effect. */
+    private void sweepEverySecond() {
+        long now = System.nanoTime();
+        if (now - lastSweep < TimeUnit.MILLISECONDS.toNanos(SWEEP_MILLIS)) {
+            return;
+        }
+        lastSweep = now;
+        Duration limit = settings.session().limits().idleTimeout(settings.maxConnections().isStressed());
+        connections.forEach(connection -> connection.abortIfWriteStuck(now, limit));
     }
 
     /** Stops accepting (or trying to bind) and ends every open connection with 421. */

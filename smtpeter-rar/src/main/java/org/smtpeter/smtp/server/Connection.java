@@ -2,6 +2,7 @@ package org.smtpeter.smtp.server;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -12,19 +13,26 @@ import org.smtpeter.smtp.protocol.ListenerRole;
 import org.smtpeter.smtp.protocol.SmtpSession;
 import org.smtpeter.smtp.protocol.Transport;
 
-/** One accepted client: sets the timeouts, secures the socket if the role asks, and converses. */
+/**
+ * One accepted client: secures the socket if the role asks, converses, and gives its
+ * {@link ConnectionLimit.Slot} back at the end.
+ */
 final class Connection implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(Connection.class.getName());
 
     private final Socket socket;
+    private final ConnectionLimit.Slot slot;
     private final ServerSettings settings;
     private final SmtpListener listener;
     private final Consumer<Connection> onClose;
+    private final WriteWatch writes = new WriteWatch();
     private volatile Conversation conversation;
 
-    Connection(Socket socket, ServerSettings settings, SmtpListener listener, Consumer<Connection> onClose) {
+    Connection(Socket socket, ConnectionLimit.Slot slot, ServerSettings settings, SmtpListener listener,
+               Consumer<Connection> onClose) {
         this.socket = socket;
+        this.slot = slot;
         this.settings = settings;
         this.listener = listener;
         this.onClose = onClose;
@@ -32,16 +40,16 @@ final class Connection implements Runnable {
 
     @Override
     public void run() {
-        try (socket) {
-            socket.setSoTimeout((int) settings.session().limits().idleTimeout().toMillis());
+        try (socket; slot) {
             socket.setTcpNoDelay(true);
+            Duration handshakeTimeout = settings.session().limits().idleTimeout();
             Transport transport = settings.session().role().tlsMode() == ListenerRole.TlsMode.IMPLICIT
-                    ? SocketTransport.implicitTls(socket, settings.sslContext())
-                    : SocketTransport.plain(socket, settings.sslContext());
+                    ? SocketTransport.implicitTls(socket, settings.sslContext(), writes, handshakeTimeout)
+                    : SocketTransport.plain(socket, settings.sslContext(), writes, handshakeTimeout);
             SmtpSession session = new SmtpSession(settings.session(), listener, settings.authThrottle(),
                     socket.getInetAddress().getHostAddress(), socket.getPort());
             conversation = new Conversation(session, transport, settings.session().limits(),
-                    settings.spoolDirectory());
+                    settings.spoolDirectory(), settings.maxConnections()::isStressed);
             conversation.run();
         } catch (IOException e) {
             LOG.log(Level.FINE, "connection from " + socket.getRemoteSocketAddress() + " failed", e);
@@ -49,8 +57,19 @@ final class Connection implements Runnable {
             LOG.log(Level.SEVERE, "unexpected failure in an SMTP connection", e);
         } finally {
             settings.session().statistics().connectionClosed(settings.role());
-            settings.maxConnections().closed();
             onClose.accept(this);
+        }
+    }
+
+    /**
+     * Closes the socket under a write that has been blocked for longer than {@code limit}; the
+     * blocked write then fails and the worker is free. Nothing can be said to such a client.
+     */
+    void abortIfWriteStuck(long now, Duration limit) {
+        if (writes.stuck(now, limit)) {
+            LOG.info(() -> "closing the connection from " + socket.getRemoteSocketAddress()
+                    + ": it has not read its replies for " + limit.toSeconds() + " s");
+            closeSocket();
         }
     }
 
@@ -59,6 +78,10 @@ final class Connection implements Runnable {
         if (current != null) {
             current.shutDown();
         }
+        closeSocket();
+    }
+
+    private void closeSocket() {
         try {
             socket.close();
         } catch (IOException ignored) {

@@ -184,6 +184,31 @@ class ConversationTest {
     }
 
     @Test
+    void aTransactionKeptOpenWithCommandsEndsAtItsTimeLimit() {
+        Limits limits = Limits.defaults().withTimeLimits(Duration.ofMinutes(5), Duration.ofMillis(300), 500,
+                Duration.ofHours(1), Duration.ofSeconds(10));
+        byte[] trickle = (EHLO + "MAIL FROM:<alice@example.com>\r\n" + "NOOP\r\n".repeat(200)).getBytes(StandardCharsets.US_ASCII);
+        MemoryTransport transport = run(new MemoryTransport(new TrickleInputStream(trickle, 10), null, null), limits);
+        List<String> lines = transport.plainOutput.lines();
+        assertEquals(List.of("220", "250 EHLO", "250 2.1.0", "250 2.0.0"), codes(lines).subList(0, 4));
+        assertEquals("421 4.4.2 Mail transaction time limit exceeded; closing connection", lines.get(lines.size() - 1));
+        assertTrue(lines.size() < 200, "ended long before the client did");
+    }
+
+    @Test
+    void messageDataBelowTheMinimumRateEndsTheConnection() {
+        Limits limits = Limits.defaults().withTimeLimits(Duration.ofMillis(300), Duration.ofMinutes(30), 1000,
+                Duration.ofHours(1), Duration.ofSeconds(10));
+        byte[] trickle = (EHLO + AUTH + "MAIL FROM:<alice@example.com>\r\nRCPT TO:<bob@example.net>\r\nDATA\r\n"
+                + "x".repeat(2000) + "\r\n.\r\n").getBytes(StandardCharsets.US_ASCII);
+        MemoryTransport transport = run(new MemoryTransport(null, new TrickleInputStream(trickle, 10),
+                new Transport.TlsFacts("TLSv1.3", "TEST")), limits);
+        List<String> lines = transport.tlsOutput.lines();
+        assertEquals("421 4.4.2 Message data arriving too slowly; closing connection", lines.get(lines.size() - 1));
+        assertTrue(listener.deliveries.isEmpty());
+    }
+
+    @Test
     void implicitTlsOffersAuthFromTheStart() {
         MemoryTransport transport = run(MemoryTransport.implicitTls(List.of(EHLO, AUTH, "STARTTLS\r\n", "QUIT\r\n")));
         List<String> lines = transport.tlsOutput.lines();

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.smtpeter.smtp.api.Client;
 import org.smtpeter.smtp.api.Envelope;
+import org.smtpeter.smtp.api.Login;
 import org.smtpeter.smtp.api.ReceivedMessage;
 import org.smtpeter.smtp.api.Recipient;
 import org.smtpeter.smtp.api.SmtpListener;
@@ -29,9 +32,13 @@ final class RecordingListener implements SmtpListener {
     final List<Authentication> authentications = new ArrayList<>();
     final List<Recipient> recipientsAsked = new ArrayList<>();
     final List<Delivery> deliveries = new ArrayList<>();
+    final List<Login> loginChecks = new ArrayList<>();
+    /** Principals whose credential was disabled, rotated or deleted since they logged in. */
+    final Set<String> revoked = new HashSet<>();
 
     private final boolean acceptEverything;
     RuntimeException authenticateFailure;
+    RuntimeException loginCheckFailure;
     RuntimeException recipientFailure;
     RuntimeException deliverFailure;
     boolean deliverReturnsNull;
@@ -51,13 +58,22 @@ final class RecordingListener implements SmtpListener {
     }
 
     @Override
-    public Optional<String> authenticate(Client client, String username, char[] password) {
+    public Optional<Login> authenticate(Client client, String username, char[] password) {
         authentications.add(new Authentication(client, username, new String(password), password));
         if (authenticateFailure != null) {
             throw authenticateFailure;
         }
         boolean ok = acceptEverything || ("alice".equals(username) && "secret".equals(new String(password)));
-        return ok ? Optional.of(username) : Optional.empty();
+        return ok ? Optional.of(new Login(username, "v1")) : Optional.empty();
+    }
+
+    @Override
+    public boolean loginStillValid(Client client, Login login) {
+        loginChecks.add(login);
+        if (loginCheckFailure != null) {
+            throw loginCheckFailure;
+        }
+        return !revoked.contains(login.principal());
     }
 
     @Override

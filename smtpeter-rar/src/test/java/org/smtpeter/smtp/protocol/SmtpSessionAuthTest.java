@@ -19,23 +19,27 @@ class SmtpSessionAuthTest {
 
     /** Records what the session reports and blocks on demand. */
     private static final class RecordingThrottle implements AuthThrottle {
-        final List<String> failed = new ArrayList<>();
-        final List<String> succeeded = new ArrayList<>();
+        final List<String> attempts = new ArrayList<>();
+        final List<String> refunds = new ArrayList<>();
         boolean blocked;
 
         @Override
-        public boolean isBlocked(String clientAddress) {
-            return blocked;
+        public boolean tryAttempt(String clientAddress) {
+            if (blocked) {
+                return false;
+            }
+            attempts.add(clientAddress);
+            return true;
         }
 
         @Override
-        public void failed(String clientAddress) {
-            failed.add(clientAddress);
+        public void refund(String clientAddress) {
+            refunds.add(clientAddress);
         }
 
-        @Override
-        public void succeeded(String clientAddress) {
-            succeeded.add(clientAddress);
+        /** Attempts that still count: the wrong passwords. */
+        int counted() {
+            return attempts.size() - refunds.size();
         }
     }
 
@@ -198,13 +202,43 @@ class SmtpSessionAuthTest {
     }
 
     @Test
-    void throttleLearnsOfFailuresAndSuccesses() {
+    void everyAttemptIsCountedBeforeTheCheckAndOnlyWrongPasswordsKeepCounting() {
         RecordingThrottle throttle = new RecordingThrottle();
         new Transcript(Limits.defaults(), RecordingListener.strict(), throttle, true).tls().ehlo()
                 .send("AUTH PLAIN " + plain("", "alice", "wrong"), "535 5.7.8")
                 .send("AUTH PLAIN " + plain("", "alice", "secret"), "235 2.7.0");
-        assertEquals(List.of(Transcript.CLIENT_ADDRESS), throttle.failed);
-        assertEquals(List.of(Transcript.CLIENT_ADDRESS), throttle.succeeded);
+        assertEquals(List.of(Transcript.CLIENT_ADDRESS, Transcript.CLIENT_ADDRESS), throttle.attempts);
+        assertEquals(List.of(Transcript.CLIENT_ADDRESS), throttle.refunds, "the right password is given back");
+        assertEquals(1, throttle.counted());
+    }
+
+    @Test
+    void anActingAsAnotherUserCountsAsAWrongPassword() {
+        RecordingThrottle throttle = new RecordingThrottle();
+        new Transcript(Limits.defaults(), RecordingListener.strict(), throttle, true).tls().ehlo()
+                .send("AUTH PLAIN " + plain("bob", "alice", "secret"), "535 5.7.8");
+        assertEquals(1, throttle.counted());
+    }
+
+    @Test
+    void exchangesThatTryNoPasswordDoNotCount() {
+        RecordingThrottle throttle = new RecordingThrottle();
+        Transcript t = new Transcript(Limits.defaults(), RecordingListener.strict(), throttle, true).tls().ehlo()
+                .send("AUTH LOGIN", "334").send("*", "501 5.0.0")
+                .send("AUTH PLAIN", "334").send("not base64!", "501 5.5.2")
+                .send("AUTH LOGIN", "334").send(new SmtpInput.Line("x", SmtpInput.Ending.BARE_LF), "500 5.5.2")
+                .send("AUTH LOGIN", "334");
+        t.tls(); // a new handshake ends the open exchange too
+        assertEquals(0, throttle.counted(), () -> throttle.attempts + " " + throttle.refunds);
+    }
+
+    @Test
+    void aCheckThatCouldNotBeMadeDoesNotCount() {
+        RecordingThrottle throttle = new RecordingThrottle();
+        Transcript t = new Transcript(Limits.defaults(), RecordingListener.strict(), throttle, true).tls().ehlo();
+        t.listener.authenticateFailure = new IllegalStateException("database down");
+        t.send("AUTH PLAIN " + plain("", "alice", "secret"), "454 4.7.0");
+        assertEquals(0, throttle.counted());
     }
 
     @Test

@@ -64,16 +64,12 @@ class SmtpSessionStatisticsTest {
     void aThrottledAuthIsCountedApart() {
         AuthThrottle blocked = new AuthThrottle() {
             @Override
-            public boolean isBlocked(String clientAddress) {
-                return true;
+            public boolean tryAttempt(String clientAddress) {
+                return false;
             }
 
             @Override
-            public void failed(String clientAddress) {
-            }
-
-            @Override
-            public void succeeded(String clientAddress) {
+            public void refund(String clientAddress) {
             }
         };
         transcript(blocked).tls().ehlo().send("AUTH PLAIN " + plain("", "alice", "secret"), "421 4.7.0");

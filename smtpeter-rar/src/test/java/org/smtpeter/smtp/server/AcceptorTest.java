@@ -2,16 +2,21 @@ package org.smtpeter.smtp.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.smtpeter.smtp.api.Client;
 import org.smtpeter.smtp.api.Envelope;
+import org.smtpeter.smtp.api.Login;
 import org.smtpeter.smtp.api.ListenerStates;
 import org.smtpeter.smtp.api.ListenerStates.State;
 import org.smtpeter.smtp.api.ReceivedMessage;
@@ -39,8 +45,13 @@ class AcceptorTest {
 
     private static final SmtpListener NOBODY = new SmtpListener() {
         @Override
-        public Optional<String> authenticate(Client client, String username, char[] password) {
+        public Optional<Login> authenticate(Client client, String username, char[] password) {
             return Optional.empty();
+        }
+
+        @Override
+        public boolean loginStillValid(Client client, Login login) {
+            return false;
         }
 
         @Override
@@ -68,9 +79,13 @@ class AcceptorTest {
     }
 
     private Acceptor start(int port, int maxConnections) throws IOException {
+        return start(port, new ConnectionLimit(maxConnections), Limits.defaults());
+    }
+
+    private Acceptor start(int port, ConnectionLimit connectionLimit, Limits limits) throws IOException {
         ServerSettings settings = new ServerSettings(InetAddress.getLoopbackAddress(), port,
-                new SessionSettings("mx.test", ListenerRole.MTA, false, Limits.defaults(), statistics), null,
-                new ConnectionLimit(maxConnections), AuthThrottle.NONE, null, states, Duration.ofMillis(100));
+                new SessionSettings("mx.test", ListenerRole.MTA, false, limits, statistics), null,
+                connectionLimit, AuthThrottle.NONE, null, states, Duration.ofMillis(100));
         acceptor = new Acceptor(settings, NOBODY, threads);
         threads.execute(acceptor);
         return acceptor;
@@ -131,6 +146,41 @@ class AcceptorTest {
         assertEquals(2, statistics.count("mta", Count.CONNECTIONS));
         assertEquals(1, statistics.count("mta", Count.CONNECTIONS_REFUSED));
         assertEquals(1, statistics.count("mta", Count.SESSIONS));
+    }
+
+    @Test
+    void aClientOverItsOwnLimitIsToldSoWhileOthersGetIn() throws Exception {
+        int port = freePort();
+        start(port, new ConnectionLimit(10, 2, Map.of("mta", 10), 80), Limits.defaults());
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (Socket first = new Socket(loopback, port); Socket second = new Socket(loopback, port)) {
+            assertTrue(readLine(first).startsWith("220 "));
+            assertTrue(readLine(second).startsWith("220 "));
+            try (Socket third = new Socket(loopback, port)) {
+                assertTrue(readLine(third).startsWith("421 4.7.0 "));
+            }
+        }
+        assertEquals(1, statistics.count("mta", Count.CONNECTIONS_REFUSED));
+    }
+
+    @Test
+    void aClientThatNeverReadsItsRepliesIsCutOffAndFreesItsWorker() throws Exception {
+        int port = freePort();
+        Limits oneSecond = Limits.defaults().withTimeLimits(Duration.ofSeconds(1), Duration.ofMinutes(30), 500,
+                Duration.ofHours(1), Duration.ofSeconds(1));
+        start(port, new ConnectionLimit(10), oneSecond);
+        try (Socket client = new Socket()) {
+            client.setReceiveBufferSize(1024); // the replies pile up in the server's send buffer
+            client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            OutputStream out = client.getOutputStream();
+            byte[] help = "HELP\r\n".repeat(1000).getBytes(StandardCharsets.US_ASCII);
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(IOException.class, () -> {
+                while (true) {
+                    out.write(help); // blocks once the server stops reading, fails once it closes
+                }
+            }));
+        }
+        await(() -> statistics.openConnections("mta") == 0);
     }
 
     private static String readLine(Socket socket) throws IOException {

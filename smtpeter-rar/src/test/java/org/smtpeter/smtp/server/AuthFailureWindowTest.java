@@ -1,5 +1,6 @@
 package org.smtpeter.smtp.server;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,86 +51,112 @@ class AuthFailureWindowTest {
     private final TestClock clock = new TestClock();
     private final AuthFailureWindow throttle = new AuthFailureWindow(3, WINDOW, clock);
 
+    /** Attempts that all turn out to be wrong passwords (nothing is refunded). */
     private void fail(String address, int times) {
         for (int i = 0; i < times; i++) {
-            throttle.failed(address);
+            assertTrue(throttle.tryAttempt(address), "attempt " + i + " should be allowed");
         }
     }
 
     @Test
-    void unknownAddressIsNotBlocked() {
-        assertFalse(throttle.isBlocked(GUESSER));
+    void unknownAddressMayTry() {
+        assertTrue(throttle.tryAttempt(GUESSER));
     }
 
     @Test
-    void blocksOnceTheLimitIsReachedWithinTheWindow() {
-        fail(GUESSER, 2);
-        assertFalse(throttle.isBlocked(GUESSER));
-        throttle.failed(GUESSER);
-        assertTrue(throttle.isBlocked(GUESSER));
-    }
-
-    @Test
-    void unblocksWhenTheFailuresSlideOutOfTheWindow() {
+    void refusesOnceTheLimitOfWrongPasswordsIsReachedWithinTheWindow() {
         fail(GUESSER, 3);
-        clock.advance(WINDOW.minusSeconds(1));
-        assertTrue(throttle.isBlocked(GUESSER), "still inside the window");
-        clock.advance(Duration.ofSeconds(2));
-        assertFalse(throttle.isBlocked(GUESSER), "window has passed");
+        assertFalse(throttle.tryAttempt(GUESSER));
+    }
+
+    @Test
+    void refusedAttemptsDoNotExtendTheBlock() {
+        fail(GUESSER, 3);
+        for (int minute = 0; minute < 9; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            assertFalse(throttle.tryAttempt(GUESSER), "still inside the window at minute " + (minute + 1));
+        }
+        clock.advance(Duration.ofMinutes(1));
+        assertTrue(throttle.tryAttempt(GUESSER), "ten minutes after the failures, however often it was refused since");
     }
 
     @Test
     void windowSlidesOneFailureAtATime() {
-        throttle.failed(GUESSER);                 // t = 0
+        fail(GUESSER, 1);                         // t = 0
         clock.advance(Duration.ofMinutes(4));
-        throttle.failed(GUESSER);                 // t = 4
+        fail(GUESSER, 1);                         // t = 4
         clock.advance(Duration.ofMinutes(4));
-        throttle.failed(GUESSER);                 // t = 8
-        assertTrue(throttle.isBlocked(GUESSER));
-        clock.advance(Duration.ofMinutes(3));     // t = 11: the first failure has expired
-        assertFalse(throttle.isBlocked(GUESSER));
-        throttle.failed(GUESSER);                 // t = 11: three within the last ten minutes again
-        assertTrue(throttle.isBlocked(GUESSER));
-        clock.advance(Duration.ofMinutes(5));     // t = 16: only the failures at 8 and 11 remain
-        assertFalse(throttle.isBlocked(GUESSER));
+        fail(GUESSER, 1);                         // t = 8
+        assertFalse(throttle.tryAttempt(GUESSER));
+        clock.advance(Duration.ofMinutes(2));     // t = 10: the first failure has expired
+        fail(GUESSER, 1);                         // t = 10: three within the last ten minutes again
+        assertFalse(throttle.tryAttempt(GUESSER));
+        clock.advance(Duration.ofMinutes(4));     // t = 14: only the failures at 8 and 10 remain
+        assertTrue(throttle.tryAttempt(GUESSER));
     }
 
     @Test
     void failuresSpreadWiderThanTheWindowNeverBlock() {
         for (int i = 0; i < 20; i++) {
-            throttle.failed(GUESSER);
-            assertFalse(throttle.isBlocked(GUESSER), "failure " + i);
+            fail(GUESSER, 1);
             clock.advance(Duration.ofMinutes(6));
         }
     }
 
     @Test
-    void aSuccessDoesNotResetTheCount() {
+    void theRightPasswordGivesItsAttemptBackButDoesNotResetTheCount() {
         // A guesser with one valid credential of its own must not restart every round from zero.
         fail(GUESSER, 2);
-        throttle.succeeded(GUESSER);
-        assertFalse(throttle.isBlocked(GUESSER));
-        throttle.failed(GUESSER);
-        assertTrue(throttle.isBlocked(GUESSER), "three failures in the window, whatever happened between");
+        assertTrue(throttle.tryAttempt(GUESSER));
+        throttle.refund(GUESSER);
+        fail(GUESSER, 1);
+        assertFalse(throttle.tryAttempt(GUESSER), "three failures in the window, whatever happened between");
     }
 
     @Test
-    void aSuccessDoesNotLiftABlock() {
-        fail(GUESSER, 5);
-        assertTrue(throttle.isBlocked(GUESSER));
-        throttle.succeeded(GUESSER);
-        assertTrue(throttle.isBlocked(GUESSER));
-        clock.advance(WINDOW.plusSeconds(1));
-        assertFalse(throttle.isBlocked(GUESSER), "only the window lifts it");
-    }
-
-    @Test
-    void addressesAreIndependent() {
+    void onlyTheWindowLiftsABlock() {
         fail(GUESSER, 3);
-        assertTrue(throttle.isBlocked(GUESSER));
-        assertFalse(throttle.isBlocked(NEIGHBOUR));
-        fail(NEIGHBOUR, 2);
-        throttle.succeeded(NEIGHBOUR);
-        assertTrue(throttle.isBlocked(GUESSER), "a success elsewhere does not help the guesser");
+        throttle.refund(NEIGHBOUR);
+        assertFalse(throttle.tryAttempt(GUESSER));
+        clock.advance(WINDOW);
+        assertTrue(throttle.tryAttempt(GUESSER));
+    }
+
+    @Test
+    void parallelAttemptsGetNoMoreThanTheLimit() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> attempts = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                attempts.add(threads.submit(() -> {
+                    start.await();
+                    return throttle.tryAttempt(GUESSER);
+                }));
+            }
+            start.countDown();
+            int allowed = 0;
+            for (Future<Boolean> attempt : attempts) {
+                allowed += attempt.get() ? 1 : 0;
+            }
+            assertEquals(3, allowed);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void ipv4AddressesAreIndependent() {
+        fail(GUESSER, 3);
+        assertFalse(throttle.tryAttempt(GUESSER));
+        assertTrue(throttle.tryAttempt(NEIGHBOUR));
+    }
+
+    @Test
+    void ipv6AddressesCountPerSlash64() {
+        fail("2001:db8:1:2::1", 2);
+        fail("2001:db8:1:2:ffff::99", 1);
+        assertFalse(throttle.tryAttempt("2001:db8:1:2:abcd::7"), "the same /64");
+        assertTrue(throttle.tryAttempt("2001:db8:1:3::1"), "the next /64");
     }
 }

@@ -9,6 +9,7 @@ import org.smtpeter.intake.control.IncomingMessages;
 import org.smtpeter.intake.control.RelayPolicy;
 import org.smtpeter.smtp.api.Client;
 import org.smtpeter.smtp.api.Envelope;
+import org.smtpeter.smtp.api.Login;
 import org.smtpeter.smtp.api.ReceivedMessage;
 import org.smtpeter.smtp.api.Recipient;
 import org.smtpeter.smtp.api.SmtpListener;
@@ -32,8 +33,14 @@ public abstract class SmtpReceiver implements SmtpListener {
     IncomingMessages incoming;
 
     @Override
-    public Optional<String> authenticate(Client client, String username, char[] password) {
-        return credentials.authenticate(username, password);
+    public Optional<Login> authenticate(Client client, String username, char[] password) {
+        return credentials.authenticate(username, password)
+                .map(verified -> new Login(verified.username(), verified.version()));
+    }
+
+    @Override
+    public boolean loginStillValid(Client client, Login login) {
+        return credentials.isCurrent(login.principal(), login.version());
     }
 
     @Override

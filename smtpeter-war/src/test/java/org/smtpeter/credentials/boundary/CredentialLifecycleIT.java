@@ -40,9 +40,7 @@ class CredentialLifecycleIT {
         admin = ApiClient.admin(relay);
         account = admin.createAccount();
         credential = admin.createCredential(account);
-        long id = admin.array("/api/v1/accounts/" + account + "/credentials").getJsonObject(0)
-                .getJsonNumber("id").longValue();
-        path = "/api/v1/accounts/" + account + "/credentials/" + id;
+        path = admin.firstCredentialPath(account);
     }
 
     @Test
