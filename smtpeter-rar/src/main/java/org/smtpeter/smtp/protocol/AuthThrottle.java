@@ -4,10 +4,10 @@ package org.smtpeter.smtp.protocol;
  * Counts AUTH attempts per client address across connections, so a password guesser cannot
  * simply reconnect. Shared by all sessions of a resource adapter.
  *
- * <p>An attempt is counted when it starts, before the password is checked, so parallel
+ * <p>An attempt is let in when it starts, before the password is checked, so parallel
  * connections cannot all pass the check and guess at once: at most the limit of passwords is
- * ever checked per window. An attempt that did not turn out to be a wrong password (the right
- * one, a cancelled exchange, a check that could not be made) is given back with {@link #refund}.
+ * ever checked per window. Each attempt let in ends with {@link #failed} (a wrong password) or
+ * {@link #refund} (the right one, a cancelled exchange, a check that could not be made).
  */
 public interface AuthThrottle {
 
@@ -18,7 +18,10 @@ public interface AuthThrottle {
      */
     boolean tryAttempt(String clientAddress);
 
-    /** The attempt counted by {@link #tryAttempt} was not a wrong password: it no longer counts. */
+    /** The attempt let in by {@link #tryAttempt} was a wrong password: it counts in the window. */
+    void failed(String clientAddress);
+
+    /** The attempt let in by {@link #tryAttempt} was not a wrong password: it does not count. */
     void refund(String clientAddress);
 
     /** For tests and for listeners where throttling is not wanted. */
@@ -26,6 +29,10 @@ public interface AuthThrottle {
         @Override
         public boolean tryAttempt(String clientAddress) {
             return true;
+        }
+
+        @Override
+        public void failed(String clientAddress) {
         }
 
         @Override

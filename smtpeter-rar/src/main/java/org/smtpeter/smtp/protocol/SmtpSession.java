@@ -246,6 +246,7 @@ public final class SmtpSession {
         authExchange = null;
         if (step instanceof AuthExchange.Failure failure) {
             if (failure.reply().code() == Replies.AUTH_FAILED.code()) {
+                authThrottle.failed(clientAddress);
                 statistics().increment(role(), Count.AUTH_FAILED); // a PLAIN authzid that is not the user
             } else {
                 authThrottle.refund(clientAddress); // cancelled or malformed: no password was tried
@@ -261,6 +262,7 @@ public final class SmtpSession {
                 statistics().increment(role(), Count.AUTH_SUCCEEDED);
                 return Response.of(Replies.AUTH_OK);
             }
+            authThrottle.failed(clientAddress);
             statistics().increment(role(), Count.AUTH_FAILED);
             return Response.of(Replies.AUTH_FAILED);
         } catch (RuntimeException e) {

@@ -21,6 +21,7 @@ class SmtpSessionAuthTest {
     private static final class RecordingThrottle implements AuthThrottle {
         final List<String> attempts = new ArrayList<>();
         final List<String> refunds = new ArrayList<>();
+        final List<String> failures = new ArrayList<>();
         boolean blocked;
 
         @Override
@@ -33,13 +34,19 @@ class SmtpSessionAuthTest {
         }
 
         @Override
+        public void failed(String clientAddress) {
+            failures.add(clientAddress);
+        }
+
+        @Override
         public void refund(String clientAddress) {
             refunds.add(clientAddress);
         }
 
-        /** Attempts that still count: the wrong passwords. */
+        /** Attempts that still count: the wrong passwords; every attempt let in is settled one way or the other. */
         int counted() {
-            return attempts.size() - refunds.size();
+            assertEquals(attempts.size(), refunds.size() + failures.size(), "attempts settled");
+            return failures.size();
         }
     }
 

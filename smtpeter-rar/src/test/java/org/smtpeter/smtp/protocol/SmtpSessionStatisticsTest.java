@@ -69,6 +69,10 @@ class SmtpSessionStatisticsTest {
             }
 
             @Override
+            public void failed(String clientAddress) {
+            }
+
+            @Override
             public void refund(String clientAddress) {
             }
         };

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,6 +56,7 @@ class AuthFailureWindowTest {
     private void fail(String address, int times) {
         for (int i = 0; i < times; i++) {
             assertTrue(throttle.tryAttempt(address), "attempt " + i + " should be allowed");
+            throttle.failed(address);
         }
     }
 
@@ -123,23 +125,56 @@ class AuthFailureWindowTest {
     }
 
     @Test
-    void parallelAttemptsGetNoMoreThanTheLimit() throws Exception {
+    void parallelWrongPasswordsGetNoMoreThanTheLimit() throws Exception {
+        assertEquals(3, parallel(64, () -> {
+            boolean allowed = throttle.tryAttempt(GUESSER);
+            if (allowed) {
+                throttle.failed(GUESSER); // each guess let in is wrong
+            }
+            return allowed;
+        }));
+    }
+
+    @Test
+    void parallelRightPasswordsAllGetInAFewAtATime() throws Exception {
+        // One customer's Postfix opening twenty connections at once, all with the right password.
+        assertEquals(20, parallel(20, () -> {
+            boolean allowed = throttle.tryAttempt(GUESSER);
+            if (allowed) {
+                throttle.refund(GUESSER);
+            }
+            return allowed;
+        }));
+    }
+
+    @Test
+    void anAttemptNeverSettledCostsItsPlaceForOneWindowAtMost() {
+        assertTrue(throttle.tryAttempt(GUESSER));
+        assertTrue(throttle.tryAttempt(GUESSER));
+        fail(GUESSER, 1); // two attempts left open, as by a session that vanished, and one failure
+        clock.advance(WINDOW);
+        fail(GUESSER, 2);
+        assertTrue(throttle.tryAttempt(GUESSER), "the old open attempts and the old failure have left the window");
+    }
+
+    /** How many of {@code count} attempts, started together, were let in. */
+    private static int parallel(int count, Callable<Boolean> attempt) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(16);
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Boolean>> attempts = new ArrayList<>();
-            for (int i = 0; i < 64; i++) {
+            for (int i = 0; i < count; i++) {
                 attempts.add(threads.submit(() -> {
                     start.await();
-                    return throttle.tryAttempt(GUESSER);
+                    return attempt.call();
                 }));
             }
             start.countDown();
             int allowed = 0;
-            for (Future<Boolean> attempt : attempts) {
-                allowed += attempt.get() ? 1 : 0;
+            for (Future<Boolean> result : attempts) {
+                allowed += result.get() ? 1 : 0;
             }
-            assertEquals(3, allowed);
+            return allowed;
         } finally {
             threads.shutdownNow();
         }
