@@ -100,7 +100,8 @@ public final class PayaraMicro {
         Path log = workDir.resolve("payara-micro-" + starts + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
+                // The JVM options of the one-command run: heap limit and collector as users run it.
+                "@" + serverConfig.resolve("jvm.options"),
                 "-Dsmtpeter.ra.mid=smtpeter-rar",
                 "-Dsmtpeter.hostname=relay.test",
                 "-Dsmtpeter.submission.port=" + submissionPort + "," + secondSubmissionPort,

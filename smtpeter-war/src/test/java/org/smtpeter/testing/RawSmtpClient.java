@@ -40,6 +40,12 @@ public final class RawSmtpClient implements AutoCloseable {
         streams();
     }
 
+    /** How long to wait for a reply; 30 s unless set. */
+    public RawSmtpClient timeout(java.time.Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+        return this;
+    }
+
     /** Reads one whole reply (all continuation lines) and returns its last line. */
     public String reply() throws IOException {
         List<String> lines = replyLines();
