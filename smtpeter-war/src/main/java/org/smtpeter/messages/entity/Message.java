@@ -24,7 +24,7 @@ import org.smtpeter.credentials.entity.SmtpCredential;
 
 /**
  * A message the relay accepted: its envelope with all SMTP parameters, who sent it and how,
- * and (in {@link MessageSource}) the bytes exactly as received.
+ * and (in {@link MessageChunk}s) the bytes exactly as received.
  */
 @Entity
 @Table(name = "message", indexes = {
