@@ -238,7 +238,8 @@ class AccountsResourceIT {
         assertFalse(body.contains(first.getString("password")), body);
         assertFalse(body.contains(second.getString("password")), body);
         for (JsonObject credential : list.getValuesAs(JsonObject.class)) {
-            assertEquals(java.util.Set.of("id", "username", "enabled", "description", "features", "forwardBounces", "createdAt"),
+            assertEquals(java.util.Set.of("id", "username", "enabled", "description", "features", "forwardBounces", "jmsSubmission",
+                    "createdAt"),
                     credential.keySet(), "only these fields: " + credential);
         }
         // Nor does the account itself reveal anything.
