@@ -112,6 +112,8 @@ public final class PayaraMicro {
                 "-Dsmtpeter.limits.max-recipients=" + TestLimits.MAX_RECIPIENTS,
                 "-Dsmtpeter.limits.idle-timeout-seconds=" + TestLimits.IDLE_TIMEOUT_SECONDS,
                 "-Dsmtpeter.limits.max-connections=" + TestLimits.MAX_CONNECTIONS,
+                // Tests of other things may use every slot on submission (IntakeAbuseIT tests the shares).
+                "-Dsmtpeter.submission.max-connections=" + TestLimits.MAX_CONNECTIONS,
                 // A cheaper hash keeps the many logins of the suite fast; production keeps 210,000.
                 "-Dsmtpeter.credentials.pbkdf2-iterations=10000",
                 "-Dsmtpeter.tracking.base-url=" + trackingBaseUrl(),

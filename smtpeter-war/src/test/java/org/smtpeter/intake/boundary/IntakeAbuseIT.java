@@ -46,6 +46,7 @@ class IntakeAbuseIT {
         relay = Relay.start("intake-abuse", sink, Map.of(
                 "smtpeter.delivery.smarthost", "127.0.0.1:" + sink.port(),
                 "smtpeter.limits.max-connections", "100",
+                "smtpeter.submission.max-connections", "60", // the default share, which the harness widens
                 "smtpeter.limits.idle-timeout-seconds", "300",
                 "smtpeter.limits.stress-idle-timeout-seconds", String.valueOf(STRESS_IDLE_SECONDS),
                 "smtpeter.limits.transaction-timeout-seconds", String.valueOf(TRANSACTION_SECONDS),
