@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smtpeter.testing.Mails;
 import org.smtpeter.testing.Relay;
 import org.smtpeter.testing.RelayExtension;
+import org.smtpeter.testing.SmtpSink;
 import org.smtpeter.testing.TestCredential;
 
 /**
@@ -290,6 +292,79 @@ class PythonSmtplibIT {
         }
     }
 
+    /**
+     * What {@code email.message.as_bytes()} gives and applications pass to {@code sendmail}: Unix
+     * line ends. Each is stored, and reaches the smart host, with CRLF; smtplib dot-stuffs lines after
+     * a bare LF, which the relay undoes. smtplib ends the data with CRLF.CRLF after the last LF, so
+     * the message gains one empty line at its end (as with Postfix).
+     */
+    @Test
+    void sendmailOfBytesWithUnixLineEndsArrivesWithCrlf() throws Exception {
+        TestCredential credential = relay.newCredential();
+        String sender = Mails.uniqueSender();
+        String recipient = "unix-" + java.util.UUID.randomUUID() + "@example.net";
+        String body = "Sent as bytes with bare LFs.\n.a line that starts with a dot\n..two dots\n\nBye.\n";
+        byte[] lf = unixMessage(sender, recipient, "bare LF", body);
+
+        Run run = submit(lf, "--port", port(relay.submissionPort()), "--tls", "starttls",
+                "--user", credential.username(), "--password", credential.password(),
+                "--from", sender, "--to", recipient);
+
+        run.assertExit(0);
+        byte[] expected = storedWithCrlf(lf);
+        assertArrayEquals(expected, relay.rawMessage(run.onlyQueuedId()), "stored with CRLF, dot-stuffing undone");
+        assertArrivedWithCrlf(relay, recipient, expected);
+    }
+
+    /** The case: a large message with bare LFs used to be cut off mid-write; now it is taken whole. */
+    @Test
+    void fourMegabyteMessageWithUnixLineEndsArrivesWithCrlf() throws Exception {
+        SmtpSink sink = new SmtpSink(); // the shared relay's size limit is 2 MiB: this one has a relay of its own
+        Relay large = Relay.start("smtplib-large", sink, Map.of(
+                "smtpeter.delivery.smarthost", "127.0.0.1:" + sink.port(),
+                "smtpeter.limits.max-message-size", String.valueOf(8 * 1024 * 1024)));
+        try {
+            TestCredential credential = large.newCredential();
+            String sender = Mails.uniqueSender();
+            String recipient = "large-" + java.util.UUID.randomUUID() + "@example.net";
+            byte[] lf = unixMessage(sender, recipient, "4 MB with bare LF", base64Lines(4 * 1024 * 1024));
+
+            Run run = submit(lf, "--port", port(large.submissionPort()), "--tls", "starttls",
+                    "--user", credential.username(), "--password", credential.password(),
+                    "--from", sender, "--to", recipient);
+
+            run.assertExit(0);
+            byte[] expected = storedWithCrlf(lf);
+            assertArrayEquals(expected, large.rawMessage(run.onlyQueuedId()));
+            assertArrivedWithCrlf(large, recipient, expected);
+        } finally {
+            large.close(); // closes the sink too
+        }
+    }
+
+    /** curl --upload-file of a file with Unix line ends, as its documentation shows for SMTP. */
+    @Test
+    void curlUploadOfAFileWithUnixLineEndsArrivesWithCrlf() throws Exception {
+        assertTrue(ExternalProcess.onPath("curl").isPresent(), "curl is needed (installed in .ci/run)");
+        TestCredential credential = relay.newCredential();
+        String sender = Mails.uniqueSender();
+        String recipient = "curl-" + java.util.UUID.randomUUID() + "@example.net";
+        byte[] lf = unixMessage(sender, recipient, "curl upload", "Uploaded by curl.\n\nwith Unix line ends\n");
+        Path file = Files.write(dir.resolve("unix.eml"), lf);
+
+        ExternalProcess.Result result = ExternalProcess.run(TIMEOUT, List.of("curl", "--silent", "--show-error",
+                "--ssl-reqd", "--insecure", "smtp://127.0.0.1:" + relay.submissionPort(),
+                "--user", credential.username() + ":" + credential.password(),
+                "--mail-from", sender, "--mail-rcpt", recipient, "--upload-file", file.toString()));
+
+        assertEquals(0, result.exitCode(), result.toString());
+        JsonArray stored = relay.messagesFrom(sender);
+        assertEquals(1, stored.size(), stored.toString());
+        byte[] expected = storedWithCrlf(lf);
+        assertArrayEquals(expected, relay.rawMessage(stored.getJsonObject(0).getString("id")));
+        assertArrivedWithCrlf(relay, recipient, expected);
+    }
+
     // ---------------------------------------------------------------------------------------
 
     /** A 7-bit message with CRLF line ends (smtplib sends bytes as they are). */
@@ -303,6 +378,46 @@ class PythonSmtplibIT {
                 + "Sent by Python's smtplib.\r\n"
                 + (subjectLines.length > 1 ? subjectLines[1] + "\r\n" : "")
                 + "Bye.\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A message with Unix line ends, as email.message.as_bytes() and text files have. */
+    private static byte[] unixMessage(String from, String to, String subject, String body) {
+        return ("From: <" + from + ">\n"
+                + "To: <" + to + ">\n"
+                + "Subject: " + subject + "\n"
+                + "Message-ID: <" + java.util.UUID.randomUUID() + "@it.example.org>\n"
+                + "\n" + body).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** About {@code size} octets of base64-like text in 76-character lines ending in LF. */
+    private static String base64Lines(int size) {
+        byte[] random = new byte[size * 3 / 4];
+        new java.util.Random(18).nextBytes(random);
+        return java.util.Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(random) + "\n";
+    }
+
+    /**
+     * What is stored for a message with Unix line ends: every LF as CRLF, and one empty line more,
+     * because smtplib and curl end data that does not end in CRLF with CRLF.CRLF.
+     */
+    private static byte[] storedWithCrlf(byte[] lf) {
+        return (new String(lf, StandardCharsets.ISO_8859_1).replace("\n", "\r\n") + "\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** At the smart host: CRLF everywhere and the body as stored (the relay may add header fields). */
+    private static void assertArrivedWithCrlf(Relay relay, String recipient, byte[] stored) throws InterruptedException {
+        SmtpSink.Received arrived = relay.sink().awaitFor(recipient, Relay.MAX_DELIVERY_TIME);
+        byte[] data = arrived.data();
+        for (int i = 0; i < data.length; i++) {
+            boolean bareCr = data[i] == '\r' && (i + 1 == data.length || data[i + 1] != '\n');
+            boolean bareLf = data[i] == '\n' && (i == 0 || data[i - 1] != '\r');
+            assertFalse(bareCr || bareLf, "bare CR or LF at octet " + i + " of the message at the sink");
+        }
+        String storedText = new String(stored, StandardCharsets.ISO_8859_1);
+        String arrivedText = new String(data, StandardCharsets.ISO_8859_1);
+        String body = storedText.substring(storedText.indexOf("\r\n\r\n"));
+        assertTrue(arrivedText.endsWith(body), "the body arrives intact at the sink");
     }
 
     private Run submit(byte[] message, String... arguments) throws Exception {

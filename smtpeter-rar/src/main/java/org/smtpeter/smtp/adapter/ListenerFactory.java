@@ -17,6 +17,7 @@ import javax.net.ssl.SSLContext;
 import org.smtpeter.smtp.api.ListenerStates;
 import org.smtpeter.smtp.api.SmtpStatistics;
 import org.smtpeter.smtp.protocol.AuthThrottle;
+import org.smtpeter.smtp.protocol.BareLineFeeds;
 import org.smtpeter.smtp.protocol.Limits;
 import org.smtpeter.smtp.protocol.ListenerRole;
 import org.smtpeter.smtp.protocol.SessionSettings;
@@ -62,7 +63,8 @@ final class ListenerFactory {
                 atLeast("smtpeter.limits.min-data-rate", config.getLong("smtpeter.limits.min-data-rate",
                         defaults.minDataRate()), 0),
                 seconds("smtpeter.limits.max-session-seconds", defaults.maxSessionTime()),
-                seconds("smtpeter.limits.stress-idle-timeout-seconds", defaults.stressIdleTimeout()));
+                seconds("smtpeter.limits.stress-idle-timeout-seconds", defaults.stressIdleTimeout()),
+                BareLineFeeds.parse(config.get(BareLineFeeds.KEY, "normalize")));
         this.connectionLimit = connectionLimit();
         this.authThrottle = new AuthFailureWindow(
                 (int) atLeast("smtpeter.limits.max-auth-failures", config.getInt("smtpeter.limits.max-auth-failures", 5), 1),

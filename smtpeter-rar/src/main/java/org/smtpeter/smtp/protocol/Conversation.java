@@ -119,10 +119,11 @@ public final class Conversation {
         Spool spool = new Spool(spoolDirectory);
         deadlines.dataStarted();
         try {
-            DataReader.Outcome outcome = new DataReader(input, limits.maxMessageSize(), limits.maxDataLine())
-                    .copyTo(spool);
+            DataReader reader = new DataReader(input, limits.maxMessageSize(), limits.maxDataLine(),
+                    limits.bareLineFeeds());
+            DataReader.Outcome outcome = reader.copyTo(spool);
             spool.flush();
-            return session.dataReceived(outcome, spool);
+            return session.dataReceived(outcome, reader.reachedEnd(), spool);
         } finally {
             deadlines.dataEnded();
             spool.discard();

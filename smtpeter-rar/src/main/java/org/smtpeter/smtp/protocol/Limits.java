@@ -19,10 +19,12 @@ import java.time.Duration;
  * @param maxSessionTime     lifetime of a session; past it the next command gets 421
  * @param stressIdleTimeout  what the idle and command timeouts shrink to while the listeners are
  *                           nearly full (Postfix's stress mode)
+ * @param bareLineFeeds      whether line ends other than CRLF are normalised or refused
  */
 public record Limits(int maxCommandLine, int maxDataLine, long maxMessageSize, int maxRecipients,
                      int maxErrors, Duration idleTimeout, Duration commandTimeout, Duration transactionTimeout,
-                     long minDataRate, Duration maxSessionTime, Duration stressIdleTimeout) {
+                     long minDataRate, Duration maxSessionTime, Duration stressIdleTimeout,
+                     BareLineFeeds bareLineFeeds) {
 
     public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofMinutes(30);
     public static final long DEFAULT_MIN_DATA_RATE = 500;
@@ -34,7 +36,7 @@ public record Limits(int maxCommandLine, int maxDataLine, long maxMessageSize, i
                   int maxErrors, Duration idleTimeout, Duration commandTimeout) {
         this(maxCommandLine, maxDataLine, maxMessageSize, maxRecipients, maxErrors, idleTimeout, commandTimeout,
                 DEFAULT_TRANSACTION_TIMEOUT, DEFAULT_MIN_DATA_RATE, DEFAULT_MAX_SESSION_TIME,
-                DEFAULT_STRESS_IDLE_TIMEOUT);
+                DEFAULT_STRESS_IDLE_TIMEOUT, BareLineFeeds.NORMALIZE);
     }
 
     public static Limits defaults() {
@@ -54,23 +56,28 @@ public record Limits(int maxCommandLine, int maxDataLine, long maxMessageSize, i
 
     public Limits withMaxMessageSize(long size) {
         return new Limits(maxCommandLine, maxDataLine, size, maxRecipients, maxErrors, idleTimeout, commandTimeout,
-                transactionTimeout, minDataRate, maxSessionTime, stressIdleTimeout);
+                transactionTimeout, minDataRate, maxSessionTime, stressIdleTimeout, bareLineFeeds);
     }
 
     public Limits withMaxRecipients(int recipients) {
         return new Limits(maxCommandLine, maxDataLine, maxMessageSize, recipients, maxErrors, idleTimeout, commandTimeout,
-                transactionTimeout, minDataRate, maxSessionTime, stressIdleTimeout);
+                transactionTimeout, minDataRate, maxSessionTime, stressIdleTimeout, bareLineFeeds);
     }
 
     public Limits withMaxErrors(int errors) {
         return new Limits(maxCommandLine, maxDataLine, maxMessageSize, maxRecipients, errors, idleTimeout, commandTimeout,
-                transactionTimeout, minDataRate, maxSessionTime, stressIdleTimeout);
+                transactionTimeout, minDataRate, maxSessionTime, stressIdleTimeout, bareLineFeeds);
     }
 
     /** The same limits with other time limits. */
     public Limits withTimeLimits(Duration idle, Duration transaction, long dataRate, Duration session, Duration stressIdle) {
         return new Limits(maxCommandLine, maxDataLine, maxMessageSize, maxRecipients, maxErrors, idle, commandTimeout,
-                transaction, dataRate, session, stressIdle);
+                transaction, dataRate, session, stressIdle, bareLineFeeds);
+    }
+
+    public Limits withBareLineFeeds(BareLineFeeds policy) {
+        return new Limits(maxCommandLine, maxDataLine, maxMessageSize, maxRecipients, maxErrors, idleTimeout, commandTimeout,
+                transactionTimeout, minDataRate, maxSessionTime, stressIdleTimeout, policy);
     }
 
     private static Duration min(Duration a, Duration b) {

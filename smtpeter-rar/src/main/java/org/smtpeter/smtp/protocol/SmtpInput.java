@@ -20,6 +20,12 @@ public final class SmtpInput {
     public record Line(String text, Ending ending) {
     }
 
+    /** Takes octets straight out of the input buffer. */
+    @FunctionalInterface
+    public interface Run {
+        void accept(byte[] octets, int offset, int length) throws IOException;
+    }
+
     private final InputStream in;
     private final byte[] buffer = new byte[16 * 1024];
     private final Deadlines deadlines;
@@ -54,6 +60,25 @@ public final class SmtpInput {
             return -1;
         }
         return buffer[position++] & 0xff;
+    }
+
+    /**
+     * Hands over the octets already buffered up to the next CR or LF in one piece, without
+     * waiting for more; message data moves this way without being copied octet by octet.
+     *
+     * @return how many octets were handed over (0 when a CR or LF is next, or nothing is buffered)
+     */
+    public int readRun(Run run) throws IOException {
+        int start = position;
+        int end = start;
+        while (end < limit && buffer[end] != '\r' && buffer[end] != '\n') {
+            end++;
+        }
+        position = end;
+        if (end > start) {
+            run.accept(buffer, start, end - start);
+        }
+        return end - start;
     }
 
     /**

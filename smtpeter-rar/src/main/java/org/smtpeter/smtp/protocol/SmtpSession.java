@@ -68,15 +68,18 @@ public final class SmtpSession {
         if (System.nanoTime() - startedAt > settings.limits().maxSessionTime().toNanos()) {
             return Response.of(Replies.SESSION_TOO_LONG);
         }
-        if (line.ending() != SmtpInput.Ending.CRLF) {
-            abandonAuth(); // the client reads the 500 as the end of any AUTH exchange
-        }
-        Response response = switch (line.ending()) {
+        Response refused = switch (line.ending()) {
             case TOO_LONG -> Response.of(Replies.LINE_TOO_LONG);
-            case BARE_LF -> Response.of(Replies.BARE_LINE_END);
-            case CRLF -> authExchange != null ? continueAuth(line.text()) : command(line.text());
+            case BARE_LF -> settings.limits().bareLineFeeds() == BareLineFeeds.NORMALIZE
+                    ? null // as Postfix's smtpd_forbid_bare_newline = normalize: the line counts as if it ended in CRLF
+                    : Response.of(Replies.BARE_LINE_END);
+            case CRLF -> null;
         };
-        return countErrors(response);
+        if (refused != null) {
+            abandonAuth(); // the client reads the 500 as the end of any AUTH exchange
+            return countErrors(refused);
+        }
+        return countErrors(authExchange != null ? continueAuth(line.text()) : command(line.text()));
     }
 
     /** Convenience for tests: a line as if it had arrived with CRLF. */
@@ -95,15 +98,24 @@ public final class SmtpSession {
         transaction = null;
     }
 
-    /** The message data has been read (or not): hand it over, then end the transaction. */
+    /** The message data has been read to its end (or the client left): hand it over, then end the transaction. */
     public Response dataReceived(DataReader.Outcome outcome, ReceivedMessage message) {
+        return dataReceived(outcome, outcome != DataReader.Outcome.DISCONNECTED, message);
+    }
+
+    /**
+     * The message data has been read, or given up on: a refusal is answered either way, and when
+     * the end of data never came the connection closes, as the client is out of step.
+     */
+    public Response dataReceived(DataReader.Outcome outcome, boolean reachedEnd, ReceivedMessage message) {
         Transaction finished = transaction;
         transaction = null;
+        Response.Next next = reachedEnd ? Response.Next.CONTINUE : Response.Next.CLOSE;
         Response response = switch (outcome) {
             case COMPLETE -> Response.of(timedDeliver(finished, message));
-            case TOO_BIG -> Response.of(Replies.MESSAGE_TOO_BIG);
-            case LINE_TOO_LONG -> Response.of(Replies.DATA_LINE_TOO_LONG);
-            case BARE_LINE_END -> Response.of(Replies.BARE_LINE_END_IN_DATA, Response.Next.CLOSE);
+            case TOO_BIG -> Response.of(Replies.MESSAGE_TOO_BIG, next);
+            case LINE_TOO_LONG -> Response.of(Replies.DATA_LINE_TOO_LONG, next);
+            case BARE_LINE_END -> Response.of(Replies.BARE_LINE_END_IN_DATA, next);
             case DISCONNECTED -> new Response(List.of(), Response.Next.CLOSE);
         };
         if (outcome != DataReader.Outcome.DISCONNECTED) {

@@ -152,16 +152,47 @@ class ConversationTest {
         assertEquals("354", codes(lines).get(codes(lines).size() - 1), "nothing is said after the client left");
     }
 
+    private static final String SMUGGLING_DATA = "Subject: hi\r\n\r\nhello\r\n.\nMAIL FROM:<alice@example.com>\r\n"
+            + "RCPT TO:<victim@example.org>\r\nDATA\r\nforged\r\n.\r\n";
+
     @Test
-    void smugglingAttemptIsRejectedAndTheConnectionClosed() {
+    void smuggledCommandsStayInsideTheOneMessage() {
         MemoryTransport transport = run(MemoryTransport.of(TO_TLS, List.of(EHLO, AUTH,
-                "MAIL FROM:<alice@example.com>\r\nRCPT TO:<bob@example.net>\r\nDATA\r\n",
-                "Subject: hi\r\n\r\nhello\r\n.\nMAIL FROM:<alice@example.com>\r\nRCPT TO:<victim@example.org>\r\nDATA\r\n"
-                        + "forged\r\n.\r\nQUIT\r\n")));
-        assertEquals(List.of("250 EHLO", "235 2.7.0", "250 2.1.0", "250 2.1.5", "354", "554 5.6.0"),
+                "MAIL FROM:<alice@example.com>\r\nRCPT TO:<bob@example.net>\r\nDATA\r\n", SMUGGLING_DATA + "QUIT\r\n")));
+        assertEquals(List.of("250 EHLO", "235 2.7.0", "250 2.1.0", "250 2.1.5", "354", "250 2.0.0", "221 2.0.0"),
                 codes(transport.tlsOutput.lines()));
+        assertEquals("Subject: hi\r\n\r\nhello\r\n.\r\nMAIL FROM:<alice@example.com>\r\nRCPT TO:<victim@example.org>\r\n"
+                + "DATA\r\nforged\r\n", new String(listener.onlyDelivery().data(), StandardCharsets.US_ASCII));
+        assertEquals(1, listener.recipientsAsked.size(), "the smuggled RCPT was never processed");
+    }
+
+    @Test
+    void smugglingAttemptIsRefusedAfterTheEndOfDataWhenBareLineFeedsAreRejected() {
+        MemoryTransport transport = run(MemoryTransport.of(TO_TLS, List.of(EHLO, AUTH,
+                "MAIL FROM:<alice@example.com>\r\nRCPT TO:<bob@example.net>\r\nDATA\r\n", SMUGGLING_DATA,
+                "NOOP\r\nQUIT\r\n")), Limits.defaults().withBareLineFeeds(BareLineFeeds.REJECT));
+        assertEquals(List.of("250 EHLO", "235 2.7.0", "250 2.1.0", "250 2.1.5", "354", "554 5.6.0", "250 2.0.0",
+                "221 2.0.0"), codes(transport.tlsOutput.lines()));
         assertTrue(listener.deliveries.isEmpty());
         assertEquals(1, listener.recipientsAsked.size(), "the smuggled RCPT was never processed");
+    }
+
+    @Test
+    void unixLineEndsAreStoredWithCrlf() {
+        run(MemoryTransport.of(TO_TLS, List.of(EHLO, AUTH,
+                "MAIL FROM:<alice@example.com>\r\nRCPT TO:<bob@example.net>\r\nDATA\r\n",
+                "Subject: unix\n\n..dot\nbody\n\r\n.\r\n", "QUIT\r\n")));
+        assertEquals("Subject: unix\r\n\r\n.dot\r\nbody\r\n\r\n",
+                new String(listener.onlyDelivery().data(), StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void refusedMessageThatDoesNotEndWithinOneMoreSizeLimitGetsItsReplyAndTheConnectionCloses() {
+        MemoryTransport transport = run(MemoryTransport.of(TO_TLS, List.of(EHLO, AUTH,
+                "MAIL FROM:<alice@example.com>\r\nRCPT TO:<bob@example.net>\r\nDATA\r\n",
+                ("y".repeat(98) + "\r\n").repeat(30), "NOOP\r\n")), Limits.defaults().withMaxMessageSize(1000));
+        assertEquals(List.of("250 EHLO", "235 2.7.0", "250 2.1.0", "250 2.1.5", "354", "552 5.3.4"),
+                codes(transport.tlsOutput.lines()));
     }
 
     @Test

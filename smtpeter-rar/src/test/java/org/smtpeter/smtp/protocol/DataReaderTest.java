@@ -2,6 +2,8 @@ package org.smtpeter.smtp.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
@@ -41,19 +44,29 @@ class DataReaderTest {
     private static final byte[] NEXT_COMMAND = "NEXT\r\n".getBytes(StandardCharsets.US_ASCII);
 
     /** What one read of message data produced. */
-    private record Read(Outcome outcome, byte[] stored, SmtpInput input) {
+    private record Read(Outcome outcome, boolean reachedEnd, byte[] stored, SmtpInput input) {
     }
 
     private static Read read(byte[] stream, long maxSize, int maxLine, boolean oneOctetPerRead) throws IOException {
+        return read(stream, maxSize, maxLine, oneOctetPerRead, BareLineFeeds.NORMALIZE);
+    }
+
+    private static Read read(byte[] stream, long maxSize, int maxLine, boolean oneOctetPerRead,
+                             BareLineFeeds bareLineFeeds) throws IOException {
         InputStream raw = oneOctetPerRead ? new TrickleInputStream(stream, 0) : new ByteArrayInputStream(stream);
         SmtpInput input = new SmtpInput(raw, Duration.ofMinutes(1));
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        Outcome outcome = new DataReader(input, maxSize, maxLine).copyTo(sink);
-        return new Read(outcome, sink.toByteArray(), input);
+        DataReader reader = new DataReader(input, maxSize, maxLine, bareLineFeeds);
+        Outcome outcome = reader.copyTo(sink);
+        return new Read(outcome, reader.reachedEnd(), sink.toByteArray(), input);
     }
 
     private static Read read(String stream, long maxSize, int maxLine) throws IOException {
-        return read(stream.getBytes(StandardCharsets.ISO_8859_1), maxSize, maxLine, false);
+        return read(stream, maxSize, maxLine, BareLineFeeds.NORMALIZE);
+    }
+
+    private static Read read(String stream, long maxSize, int maxLine, BareLineFeeds bareLineFeeds) throws IOException {
+        return read(stream.getBytes(StandardCharsets.ISO_8859_1), maxSize, maxLine, false, bareLineFeeds);
     }
 
     private static byte[] resource(String name) throws IOException {
@@ -64,16 +77,28 @@ class DataReaderTest {
     }
 
     private static Properties cases() throws IOException {
+        return cases("cases.properties");
+    }
+
+    private static Properties cases(String index) throws IOException {
         Properties cases = new Properties();
-        try (InputStream in = DataReaderTest.class.getResourceAsStream("/data/cases.properties")) {
-            assertNotNull(in, "missing data/cases.properties");
+        try (InputStream in = DataReaderTest.class.getResourceAsStream("/data/" + index)) {
+            assertNotNull(in, "missing data/" + index);
             cases.load(in);
         }
         return cases;
     }
 
     static Stream<Arguments> fixtures() throws IOException {
-        Properties cases = cases();
+        return fixtures("cases.properties");
+    }
+
+    static Stream<Arguments> rejectFixtures() throws IOException {
+        return fixtures("cases-reject.properties");
+    }
+
+    private static Stream<Arguments> fixtures(String index) throws IOException {
+        Properties cases = cases(index);
         return cases.stringPropertyNames().stream().sorted().flatMap(name -> Stream.of(
                 Arguments.of(name, Outcome.valueOf(cases.getProperty(name).trim()), false),
                 Arguments.of(name, Outcome.valueOf(cases.getProperty(name).trim()), true)));
@@ -104,6 +129,24 @@ class DataReaderTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} with bare-line-feeds=reject (one octet per read: {2})")
+    @MethodSource("rejectFixtures")
+    void fixtureRefusedAfterItsEndWhenBareLineEndsAreRejected(String name, Outcome expected, boolean oneOctetPerRead)
+            throws IOException {
+        byte[] input = resource(name + ".input");
+        boolean ends = expected != Outcome.DISCONNECTED;
+        byte[] stream = ends ? concat(input, NEXT_COMMAND) : input;
+        Read read = read(stream, MAX_SIZE, MAX_LINE, oneOctetPerRead, BareLineFeeds.REJECT);
+        assertEquals(expected, read.outcome(), name);
+        assertEquals(ends, read.reachedEnd(), name);
+        if (ends) {
+            assertEquals(new Line("NEXT", Ending.CRLF), read.input().readLine(512), "read to the end of data: " + name);
+        }
+        if (expected == Outcome.COMPLETE) {
+            assertArrayEquals(resource(name + ".expected"), read.stored(), name);
+        }
+    }
+
     @Test
     void everyFixtureFileIsIndexedAndPaired() throws IOException, URISyntaxException {
         Path directory = Path.of(DataReaderTest.class.getResource("/data/cases.properties").toURI()).getParent();
@@ -113,29 +156,83 @@ class DataReaderTest {
                     .map(f -> f.substring(0, f.length() - ".input".length())).collect(Collectors.toSet());
         }
         assertEquals(cases().stringPropertyNames(), inputs);
+        assertEquals(cases("cases-reject.properties").stringPropertyNames(), inputs);
         for (String name : inputs) {
             assertTrue(Files.exists(directory.resolve(name + ".expected")), name + ".expected");
         }
         assertTrue(inputs.stream().filter(n -> n.startsWith("smuggle-")).count() >= 3, "smuggling cases present");
     }
 
+    /** Whatever follows a smuggled end of data stays inside the one message, as data. */
     @Test
-    void smugglingFixturesNeverComplete() throws IOException {
+    void smugglingFixturesKeepTheSmuggledCommandsInsideTheOneMessage() throws IOException {
         Properties cases = cases();
         for (String name : cases.stringPropertyNames()) {
             if (name.startsWith("smuggle-")) {
-                assertEquals(Outcome.BARE_LINE_END, read(resource(name + ".input"), MAX_SIZE, MAX_LINE, false).outcome(), name);
+                Read read = read(concat(resource(name + ".input"), NEXT_COMMAND), MAX_SIZE, MAX_LINE, false);
+                assertEquals(Outcome.COMPLETE, read.outcome(), name);
+                String stored = new String(read.stored(), StandardCharsets.ISO_8859_1);
+                assertTrue(stored.contains("MAIL FROM:<evil@attacker.test>\r\nRCPT TO:<victim@example.com>\r\nDATA\r\n"
+                        + "forged\r\n"), name + " stored " + visible(read.stored()));
+                assertTrue(onlyCrlfLineEnds(read.stored()), name + " stored " + visible(read.stored()));
+                assertEquals(new Line("NEXT", Ending.CRLF), read.input().readLine(512), name);
             }
         }
+    }
+
+    @Test
+    void bareLineEndsAreStoredAsCrlfInEveryMessage() throws IOException {
+        Random random = new Random(20261124L);
+        byte[] alphabet = "ab.\r\n \r\n".getBytes(StandardCharsets.US_ASCII);
+        for (int run = 0; run < 500; run++) {
+            byte[] data = new byte[random.nextInt(80)];
+            for (int i = 0; i < data.length; i++) {
+                data[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            Read read = read(concat(data, "\r\n.\r\n".getBytes(StandardCharsets.US_ASCII)), MAX_SIZE, MAX_LINE, false);
+            assertEquals(Outcome.COMPLETE, read.outcome(), () -> visible(data));
+            assertTrue(onlyCrlfLineEnds(read.stored()), () -> visible(data) + " stored " + visible(read.stored()));
+        }
+    }
+
+    private static boolean onlyCrlfLineEnds(byte[] data) {
+        for (int i = 0; i < data.length; i++) {
+            boolean crWithoutLf = data[i] == '\r' && (i + 1 == data.length || data[i + 1] != '\n');
+            boolean lfWithoutCr = data[i] == '\n' && (i == 0 || data[i - 1] != '\r');
+            if (crWithoutLf || lfWithoutCr) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void refusedMessageIsReadOnForAtMostOneMoreSizeLimit() throws IOException {
+        String endless = "x".repeat(48) + "\r\n";
+        Read read = read(endless.repeat(10) + "bare\nline\r\n" + endless.repeat(9) + ".\r\nQUIT\r\n",
+                1000, MAX_LINE, BareLineFeeds.REJECT);
+        assertEquals(Outcome.BARE_LINE_END, read.outcome());
+        assertTrue(read.reachedEnd(), "within one more size limit the end of data is still read");
+
+        Read gaveUp = read(endless.repeat(10) + "bare\nline\r\n" + endless.repeat(200) + ".\r\nQUIT\r\n",
+                1000, MAX_LINE, BareLineFeeds.REJECT);
+        assertEquals(Outcome.BARE_LINE_END, gaveUp.outcome());
+        assertFalse(gaveUp.reachedEnd(), "the reader gives up one size limit after the refusal");
+        assertFalse(gaveUp.input().readLine(512).text().equals("QUIT"), "stopped inside the data");
+
+        Read tooBig = read(endless.repeat(50) + ".\r\nQUIT\r\n", 1000, MAX_LINE);
+        assertEquals(Outcome.TOO_BIG, tooBig.outcome());
+        assertFalse(tooBig.reachedEnd(), "2500 octets against a limit of 1000: the reader gave up at 2000");
     }
 
     @Test
     void tooBigMessageIsReadToItsEndSoTheNextCommandFollows() throws IOException {
         String line = "x".repeat(48) + "\r\n";
         String message = line.repeat(20); // 1000 octets
-        Read read = read(message + ".\r\nQUIT\r\n", 100, MAX_LINE);
+        Read read = read(message + ".\r\nQUIT\r\n", 600, MAX_LINE);
         assertEquals(Outcome.TOO_BIG, read.outcome());
-        assertTrue(read.stored().length <= 100, "the spool stops receiving at the limit");
+        assertTrue(read.reachedEnd());
+        assertTrue(read.stored().length <= 600, "the spool stops receiving at the limit");
         assertEquals(message.substring(0, read.stored().length), new String(read.stored(), StandardCharsets.US_ASCII));
         assertEquals(new Line("QUIT", Ending.CRLF), read.input().readLine(512));
     }
@@ -163,10 +260,15 @@ class DataReaderTest {
     }
 
     @Test
-    void limitsNeverHideASmugglingAttempt() throws IOException {
-        String smuggled = "\n.\nMAIL FROM:<evil@x.example>\r\n.\r\n";
-        assertEquals(Outcome.BARE_LINE_END, read("x".repeat(50) + "\r\na" + smuggled, 10, MAX_LINE).outcome());
-        assertEquals(Outcome.BARE_LINE_END, read("x".repeat(50) + "\r\na" + smuggled, MAX_SIZE, 20).outcome());
+    void limitsNeverLetASmuggledEndOfDataEndTheMessage() throws IOException {
+        String smuggled = "\n.\nMAIL FROM:<evil@x.example>\r\n.\r\nNEXT\r\n";
+        String message = "x".repeat(70) + "\r\na" + smuggled;
+        for (Read read : List.of(read(message, 60, MAX_LINE), read(message, MAX_SIZE, 20),
+                read(message, 60, MAX_LINE, BareLineFeeds.REJECT))) {
+            assertNotEquals(Outcome.COMPLETE, read.outcome());
+            assertTrue(read.reachedEnd());
+            assertEquals(new Line("NEXT", Ending.CRLF), read.input().readLine(512), "only CRLF.CRLF ended the data");
+        }
     }
 
     @Test

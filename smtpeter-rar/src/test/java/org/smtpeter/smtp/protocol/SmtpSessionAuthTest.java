@@ -230,7 +230,8 @@ class SmtpSessionAuthTest {
     @Test
     void exchangesThatTryNoPasswordDoNotCount() {
         RecordingThrottle throttle = new RecordingThrottle();
-        Transcript t = new Transcript(Limits.defaults(), RecordingListener.strict(), throttle, true).tls().ehlo()
+        Transcript t = new Transcript(Limits.defaults().withBareLineFeeds(BareLineFeeds.REJECT),
+                RecordingListener.strict(), throttle, true).tls().ehlo()
                 .send("AUTH LOGIN", "334").send("*", "501 5.0.0")
                 .send("AUTH PLAIN", "334").send("not base64!", "501 5.5.2")
                 .send("AUTH LOGIN", "334").send(new SmtpInput.Line("x", SmtpInput.Ending.BARE_LF), "500 5.5.2")
@@ -266,8 +267,16 @@ class SmtpSessionAuthTest {
     }
 
     @Test
-    void bareLfLineInsideAuthLoginEndsTheExchange() {
+    void bareLfLineInsideAuthLoginIsTheAnswerAsPostfixNormalizes() {
         Transcript t = secure().send("AUTH LOGIN " + base64("alice"), "334 UGFzc3dvcmQ6")
+                .send(new SmtpInput.Line(base64("secret"), SmtpInput.Ending.BARE_LF), "235 2.7.0");
+        assertEquals(1, t.listener.authentications.size());
+    }
+
+    @Test
+    void bareLfLineInsideAuthLoginEndsTheExchangeWhenBareLineFeedsAreRejected() {
+        Transcript t = Transcript.start(Limits.defaults().withBareLineFeeds(BareLineFeeds.REJECT)).tls().ehlo()
+                .send("AUTH LOGIN " + base64("alice"), "334 UGFzc3dvcmQ6")
                 .send(new SmtpInput.Line(base64("secret"), SmtpInput.Ending.BARE_LF), "500 5.5.2")
                 .send("RSET", "250 2.0.0"); // actual: 535 5.7.8
         assertTrue(t.listener.authentications.isEmpty());

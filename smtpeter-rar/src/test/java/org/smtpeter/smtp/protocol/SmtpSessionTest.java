@@ -321,13 +321,21 @@ class SmtpSessionTest {
 
     @Test
     void badLineEndingsAreRefusedWithoutRunningTheCommand() {
-        Transcript.start()
+        Transcript.start(Limits.defaults().withBareLineFeeds(BareLineFeeds.REJECT))
                 .send(new SmtpInput.Line("QUIT", SmtpInput.Ending.BARE_LF), "500 5.5.2").expectNext(Next.CONTINUE)
                 .send(new SmtpInput.Line("", SmtpInput.Ending.TOO_LONG), "500 5.5.6").expectNext(Next.CONTINUE);
     }
 
+    /** As Postfix's smtpd_forbid_bare_newline = normalize: a command ending in a bare LF counts. */
+    @Test
+    void commandEndingInBareLfIsTakenAsIfItEndedInCrlf() {
+        Transcript.start()
+                .send(new SmtpInput.Line("EHLO client.example", SmtpInput.Ending.BARE_LF), "250")
+                .send(new SmtpInput.Line("QUIT", SmtpInput.Ending.BARE_LF), "221 2.0.0").expectNext(Next.CLOSE);
+    }
+
     @ParameterizedTest
-    @CsvSource({"TOO_BIG, 552 5.3.4, CONTINUE", "LINE_TOO_LONG, 500 5.5.6, CONTINUE", "BARE_LINE_END, 554 5.6.0, CLOSE"})
+    @CsvSource({"TOO_BIG, 552 5.3.4, CONTINUE", "LINE_TOO_LONG, 500 5.5.6, CONTINUE", "BARE_LINE_END, 554 5.6.0, CONTINUE"})
     void dataProblemsRejectTheMessage(DataReader.Outcome outcome, String reply, Next next) {
         Transcript t = readyForData().data(outcome, "partial", reply).expectNext(next);
         assertTrue(t.listener.deliveries.isEmpty());

@@ -97,18 +97,22 @@ class SmtpProtocolIT {
     }
 
     @Test
-    void bareLineFeedInDataRejectsTheMessageAndClosesTheConnection(Relay relay) throws Exception {
+    void smuggledTransactionStaysInsideTheOneMessage(Relay relay) throws Exception {
         TestCredential credential = relay.newCredential();
         String sender = Mails.uniqueSender();
         try (RawSmtpClient client = new RawSmtpClient(relay.submissionPort())) {
             client.login(credential.username(), credential.password());
             client.startData(sender, "a@example.net");
             // The classic smuggling payload: <LF>.<LF> followed by a second transaction.
-            client.write("Subject: smuggle\r\n\r\nhello\n.\nMAIL FROM:<" + sender + ">\r\nRCPT TO:<b@example.net>\r\nDATA\r\n");
-            expect("554 5.6.0", client.reply());
-            assertTrue(client.isClosedByServer());
+            client.write("Subject: smuggle\r\n\r\nhello\n.\nMAIL FROM:<" + sender + ">\r\nRCPT TO:<b@example.net>\r\n"
+                    + "DATA\r\nforged\r\n.\r\n");
+            expect("250 2.0.0", client.reply());
+            expect("250", client.command("NOOP"));
         }
-        assertEquals(0, relay.messagesFrom(sender).size());
+        assertEquals(1, relay.messagesFrom(sender).size(), "one message, no second transaction");
+        String id = relay.messagesFrom(sender).getJsonObject(0).getString("id");
+        assertEquals("Subject: smuggle\r\n\r\nhello\r\n.\r\nMAIL FROM:<" + sender + ">\r\nRCPT TO:<b@example.net>\r\n"
+                + "DATA\r\nforged\r\n", new String(relay.rawMessage(id), java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     @Test
