@@ -2,13 +2,14 @@
 # Sends a message file through OpenSMTPD as a relay client: an instance of its own (own config,
 # run in the foreground for this one message), "relay host smtp+tls://" (STARTTLS required) or
 # "smtps://" with "auth <secrets>"; the message goes in through its sendmail (smtpctl).
-# OpenSMTPD's client speaks AUTH PLAIN only. SMTPD, SMTPCTL, SENDMAIL: its binaries (default: on the PATH).
+# OpenSMTPD's client uses AUTH PLAIN whenever the server offers it (LOGIN only where it is not).
+# SMTPD, SMTPCTL, SENDMAIL: its binaries (default: on the PATH).
 # It uses OpenSMTPD's compiled-in queue (/var/spool/smtpd) and socket, so only one runs at a time.
 # Arguments: host port starttls|smtps PLAIN user password from to message-file
 set -eu
 host=$1 port=$2 tls=$3 mechanism=$4 user=$5 password=$6 from=$7 to=$8 file=$9
 smtpd=${SMTPD:-smtpd} smtpctl=${SMTPCTL:-smtpctl} sendmail=${SENDMAIL:-sendmail}
-[ "$mechanism" = PLAIN ] || { echo "OpenSMTPD has no AUTH $mechanism" >&2; exit 2; }
+[ "$mechanism" = PLAIN ] || { echo "OpenSMTPD cannot be told to use AUTH $mechanism" >&2; exit 2; }
 if [ "$tls" = smtps ]; then scheme=smtps; else scheme=smtp+tls; fi
 work=$(mktemp -d)
 pid=
