@@ -50,18 +50,16 @@ import org.smtpeter.testing.TestCredential;
  * prints its table: client, TLS mode, AUTH mechanism, result.
  *
  * <p>A client that is not installed fails the test under CI=true (.ci/run installs them all) and
- * is skipped with the reason otherwise. Clients that send bare LFs need the relay to normalise
- * them (issue 18 item 1): they run with -Dsmtpeter.it.bare-lf=true.
+ * is skipped with the reason otherwise. Clients that send bare LFs (smtplib's sendmail with
+ * bytes, curl with a Unix file) see them normalised to CRLF, as Postfix does.
  */
 @ExtendWith(RelayExtension.class)
 class ClientMatrixIT {
 
-    static final String NEEDS_BARE_LF = "needs bare-LF normalisation (issue 18 item 1)";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String TEXT = "Hello from the client matrix.";
     private static final String DOT_LINE = ".A line that starts with a dot stays.";
-    private static final boolean BARE_LF = Boolean.getBoolean("smtpeter.it.bare-lf");
     private static final boolean CI = "true".equals(System.getenv("CI"));
     /** -Dsmtpeter.it.matrix-clients=Exim,Go runs only the clients whose names start so. */
     private static final List<String> ONLY = Stream.of(System.getProperty("smtpeter.it.matrix-clients", "").split(","))
@@ -128,8 +126,6 @@ class ClientMatrixIT {
             }
             Assumptions.abort(message);
         }
-        Assumptions.assumeTrue(!client.bareLf() || BARE_LF, () -> "not run: " + NEEDS_BARE_LF
-                + "; run with -Dsmtpeter.it.bare-lf=true");
     }
 
     private void send(MatrixClient client, String tls, String mechanism, Relay relay) throws Exception {

@@ -21,7 +21,7 @@ import java.util.Map;
  * @param cannot mechanism to the reason the client cannot use it
  */
 record MatrixClient(String name, List<String> needs, List<String> command, String sends, boolean html,
-                    boolean bareLf, Map<String, String> cannot) {
+                    Map<String, String> cannot) {
 
     static List<MatrixClient> read(Path file, Map<String, String> placeholders) {
         try {
@@ -43,14 +43,13 @@ record MatrixClient(String name, List<String> needs, List<String> command, Strin
             throw new IllegalArgumentException("a matrix line has 5 fields separated by \"|\": " + line);
         }
         boolean html = false;
-        boolean bareLf = false;
         Map<String, String> cannot = new LinkedHashMap<>();
         for (String note : fields[4].split(",")) {
             String text = note.strip();
             if (text.equals("html")) {
                 html = true;
             } else if (text.equals("bare-lf")) {
-                bareLf = true;
+                continue; // says what the client sends; the relay normalises it, nothing to switch
             } else if (text.startsWith("cannot ")) {
                 int colon = text.indexOf(':');
                 cannot.put(text.substring("cannot ".length(), colon).strip(), text.substring(colon + 1).strip());
@@ -59,7 +58,7 @@ record MatrixClient(String name, List<String> needs, List<String> command, Strin
             }
         }
         return new MatrixClient(fields[0].strip(), Arrays.stream(fields[1].split(",")).map(String::strip).toList(),
-                List.of(fields[2].strip().split("\\s+")), fields[3].strip(), html, bareLf, cannot);
+                List.of(fields[2].strip().split("\\s+")), fields[3].strip(), html, cannot);
     }
 
     private static String resolve(String line, Map<String, String> placeholders) {
