@@ -24,6 +24,7 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
 
+import org.smtpeter.smtp.api.StartupProblems;
 import org.smtpeter.smtp.protocol.ListenerRole;
 import org.smtpeter.smtp.server.Acceptor;
 import org.smtpeter.smtp.server.ServerSettings;
@@ -43,9 +44,18 @@ public class SmtpResourceAdapter implements ResourceAdapter {
     private transient WorkManager workManager;
     private transient ListenerFactory listeners;
 
+    /**
+     * Checks every setting before any port is bound. Invalid ones are logged one per line and kept
+     * in {@link StartupProblems}; no listener opens then, and the application, which reads them
+     * there, reports them with its own and stops the relay. Failing here instead would only show
+     * up as an unrelated failure of the application's deployment, without the application's problems.
+     */
     @Override
     public void start(BootstrapContext context) {
         this.workManager = context.getWorkManager();
+        List<String> problems = new AdapterSettings(new Configuration()).problems();
+        problems.forEach(LOG::severe);
+        StartupProblems.global().found(problems);
     }
 
     @Override
@@ -61,6 +71,10 @@ public class SmtpResourceAdapter implements ResourceAdapter {
         }
         smtpSpec.validate();
         ListenerRole role = smtpSpec.listenerRole();
+        if (!StartupProblems.global().list().isEmpty()) {
+            LOG.severe(() -> "SMTP " + role.key() + " listener not started: the settings above are invalid");
+            return;
+        }
         try {
             ListenerFactory factoryOfListeners = listeners();
             if (!factoryOfListeners.isEnabled(role)) {
