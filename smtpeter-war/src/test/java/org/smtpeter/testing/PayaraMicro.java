@@ -96,6 +96,55 @@ public final class PayaraMicro {
     }
 
     public void start() throws IOException, InterruptedException {
+        Path log = launch();
+        try {
+            awaitReady(log);
+        } catch (RuntimeException | IOException | InterruptedException notReady) {
+            kill(); // a server that never became ready must not outlive the test run
+            throw notReady;
+        }
+    }
+
+    /**
+     * How a start that was meant to fail went: the exit status, the log, and every answer of the
+     * health endpoints while the process was alive ({@code "/health/ready 503"}; a refused
+     * connection is not listed: nothing answered).
+     */
+    public record Exit(int status, List<String> log, List<String> healthAnswers) {
+    }
+
+    /**
+     * Starts the server with settings it must refuse, asks its health endpoints all the while, as a
+     * load balancer would, and waits for the process to end by itself.
+     */
+    public Exit startExpectingExit() throws IOException, InterruptedException {
+        Path log = launch();
+        List<String> answers = new ArrayList<>();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            for (String path : List.of("/health/ready", "/health/live", "/health/started")) {
+                try {
+                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                            + httpPort + path)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                    answers.add(path + " " + answer.statusCode() + " " + answer.body());
+                } catch (IOException notListening) {
+                    // not up yet, or gone: nothing answered
+                }
+            }
+            Thread.sleep(100);
+        }
+        if (process.isAlive()) {
+            kill();
+            throw new IllegalStateException("Payara Micro did not exit within " + START_TIMEOUT + "; see " + log);
+        }
+        int status = process.exitValue();
+        process = null;
+        return new Exit(status, Files.readAllLines(log, StandardCharsets.ISO_8859_1), answers);
+    }
+
+    private Path launch() throws IOException {
         starts++;
         Path log = workDir.resolve("payara-micro-" + starts + ".log");
         List<String> command = new ArrayList<>(List.of(
@@ -137,12 +186,7 @@ public final class PayaraMicro {
         }
         builder.environment().put("SMTPETER_MTA_PORT", String.valueOf(mtaPort));
         process = builder.start();
-        try {
-            awaitReady(log);
-        } catch (RuntimeException | IOException | InterruptedException notReady) {
-            kill(); // a server that never became ready must not outlive the test run
-            throw notReady;
-        }
+        return log;
     }
 
     /** Ends the JVM at once, as a power cut or kill -9 would, without any shutdown hooks. */

@@ -2,6 +2,7 @@ package org.smtpeter.smtp.adapter;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads {@code smtpeter.*} settings the way MicroProfile Config does. Inside Payara the
@@ -13,12 +14,24 @@ import java.util.Optional;
 final class Configuration {
 
     private final boolean microProfile;
+    private final Function<String, Optional<String>> source;
 
     Configuration() {
         this.microProfile = microProfileAvailable();
+        this.source = this::lookup;
+    }
+
+    /** Settings from elsewhere, for tests. */
+    Configuration(Function<String, Optional<String>> source) {
+        this.microProfile = false;
+        this.source = source;
     }
 
     Optional<String> get(String key) {
+        return source.apply(key);
+    }
+
+    private Optional<String> lookup(String key) {
         if (microProfile) {
             try {
                 return org.eclipse.microprofile.config.ConfigProvider.getConfig(getClass().getClassLoader())

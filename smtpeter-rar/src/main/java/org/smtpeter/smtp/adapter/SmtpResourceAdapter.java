@@ -18,12 +18,12 @@ import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
 import jakarta.resource.spi.Connector;
 import jakarta.resource.spi.ResourceAdapter;
-import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
 
+import org.smtpeter.smtp.api.StartupChecks;
 import org.smtpeter.smtp.protocol.ListenerRole;
 import org.smtpeter.smtp.server.Acceptor;
 import org.smtpeter.smtp.server.ServerSettings;
@@ -43,9 +43,18 @@ public class SmtpResourceAdapter implements ResourceAdapter {
     private transient WorkManager workManager;
     private transient ListenerFactory listeners;
 
+    /**
+     * Checks every setting before any port is bound. Invalid ones are logged one per line and kept
+     * in {@link StartupChecks}; no listener opens then, and the application, which reads them
+     * there, reports them with its own and stops the relay. Failing here instead would only show
+     * up as an unrelated failure of the application's deployment, without the application's problems.
+     */
     @Override
     public void start(BootstrapContext context) {
         this.workManager = context.getWorkManager();
+        List<String> problems = new AdapterSettings(new Configuration()).problems();
+        problems.forEach(LOG::severe);
+        StartupChecks.global().adapterProblems(problems);
     }
 
     @Override
@@ -54,6 +63,11 @@ public class SmtpResourceAdapter implements ResourceAdapter {
         acceptors.clear();
     }
 
+    /**
+     * Opens the role's listeners once the application has passed its start-up checks
+     * ({@link StartupChecks}): this is called before the application's code runs, and a relay
+     * that is about to refuse to start must not bind its ports meanwhile.
+     */
     @Override
     public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
         if (!(spec instanceof SmtpActivationSpec smtpSpec)) {
@@ -61,6 +75,16 @@ public class SmtpResourceAdapter implements ResourceAdapter {
         }
         smtpSpec.validate();
         ListenerRole role = smtpSpec.listenerRole();
+        if (!StartupChecks.global().adapterProblems().isEmpty()) {
+            LOG.severe(() -> "SMTP " + role.key() + " listener not started: the settings above are invalid");
+            return;
+        }
+        ActivationKey key = new ActivationKey(factory, smtpSpec);
+        acceptors.put(key, List.of());
+        StartupChecks.global().afterApplicationPassed(() -> open(key, role));
+    }
+
+    private void open(ActivationKey key, ListenerRole role) {
         try {
             ListenerFactory factoryOfListeners = listeners();
             if (!factoryOfListeners.isEnabled(role)) {
@@ -70,7 +94,7 @@ public class SmtpResourceAdapter implements ResourceAdapter {
             List<Acceptor> opened = new ArrayList<>();
             try {
                 for (ServerSettings settings : factoryOfListeners.settings(role)) {
-                    Acceptor acceptor = new Acceptor(settings, new EndpointListener(factory), connectionExecutor());
+                    Acceptor acceptor = new Acceptor(settings, new EndpointListener(key.factory()), connectionExecutor());
                     opened.add(acceptor);
                     workManager.scheduleWork(new RunnableWork(acceptor, acceptor::close), WorkManager.INDEFINITE, null, null);
                 }
@@ -78,10 +102,11 @@ public class SmtpResourceAdapter implements ResourceAdapter {
                 opened.forEach(Acceptor::close);
                 throw e;
             }
-            acceptors.put(new ActivationKey(factory, smtpSpec), opened);
+            if (!acceptors.replace(key, List.of(), opened)) {
+                opened.forEach(Acceptor::close); // deactivated meanwhile
+            }
         } catch (IOException | WorkException | RuntimeException e) {
             LOG.log(Level.SEVERE, "cannot start the SMTP " + role.key() + " listener", e);
-            throw new ResourceAdapterInternalException("cannot start the SMTP " + role.key() + " listener: " + e.getMessage(), e);
         }
     }
 

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.smtpeter.testing.Relay;
 import org.smtpeter.testing.RelayExtension;
 
-/** The health endpoints report the application's own state: its SMTP listeners and its database. */
+/**
+ * The health endpoints report the application's own state: whether it has started, its SMTP listeners
+ * and its database.
+ */
 @ExtendWith(RelayExtension.class)
 class HealthIT {
 
@@ -34,6 +37,16 @@ class HealthIT {
         assertEquals("listening", listeners.getJsonObject("data").getString("submission:" + relay.submissionPort()));
         assertEquals("listening", listeners.getJsonObject("data").getString("smtps:" + relay.smtpsPort()));
         assertEquals("listening", listeners.getJsonObject("data").getString("mta:" + relay.mtaPort()));
+        assertEquals("started", checks.get("application").getJsonObject("data").getString("state"));
+    }
+
+    @Test
+    void theStartupCheckSaysWhenTheApplicationHasStarted(Relay relay) {
+        JsonObject health = health(relay, "/health/started");
+
+        assertEquals("UP", health.getString("status"), health.toString());
+        assertEquals(java.util.List.of("application"), health.getJsonArray("checks").stream()
+                .map(check -> check.asJsonObject().getString("name")).toList());
     }
 
     @Test
