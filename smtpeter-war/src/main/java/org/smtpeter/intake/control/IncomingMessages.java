@@ -1,5 +1,6 @@
 package org.smtpeter.intake.control;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -163,7 +164,7 @@ public class IncomingMessages {
 
     /** The header section only; InternetHeaders stops at the first empty line. */
     private static InternetHeaders headers(ReceivedMessage received) {
-        try (InputStream in = received.open()) {
+        try (InputStream in = new BufferedInputStream(received.open())) { // a large one is a file: not byte by byte
             return headers(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the spooled message", e);
