@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.smtpeter.bounces.control.BounceLog;
 import org.smtpeter.bounces.entity.Bounce;
-import org.smtpeter.rest.boundary.Caller;
-import org.smtpeter.rest.boundary.Paging;
+import org.smtpeter.platform.boundary.Caller;
+import org.smtpeter.platform.boundary.Paging;
 
 /** What came back: the bounces log (with its failures and responses) and the abuses log. */
 @Path("{log: bounces|complaints}")

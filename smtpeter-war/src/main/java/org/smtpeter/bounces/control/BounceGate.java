@@ -14,6 +14,7 @@ import org.smtpeter.delivery.entity.Delivery;
 import org.smtpeter.smtp.api.Envelope;
 import org.smtpeter.smtp.api.Recipient;
 import org.smtpeter.smtp.api.SmtpReply;
+import org.smtpeter.delivery.control.BounceAddresses;
 
 /**
  * Who may write to a bounce address without AUTH, and how much: only to the token of a real

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -13,9 +14,11 @@ import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smtpeter.bounces.entity.Bounce;
 import org.smtpeter.credentials.entity.Account;
+import org.smtpeter.delivery.control.NextHopRefusal;
 import org.smtpeter.delivery.entity.Delivery;
 import org.smtpeter.events.control.MailEvent;
 import org.smtpeter.events.control.MailEvents;
+import org.smtpeter.suppressions.control.Suppressions;
 
 /**
  * Records what came back for a recipient and what it means for the account: a hard bounce or a
@@ -43,7 +46,11 @@ public class Bounces {
     private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
     /** Our own queue saw a permanent refusal: the same record as a bounce that came back later. */
-    public void refusedByNextHop(Delivery delivery, int code, String enhancedCode, String text) {
+    public void refusedByNextHop(@Observes NextHopRefusal refusal) {
+        Delivery delivery = refusal.delivery();
+        int code = refusal.code();
+        String enhancedCode = refusal.enhancedCode();
+        String text = refusal.reply();
         Classification classification = classifier.classify(ReportedRecipient.Action.FAILED, enhancedCode,
                 code > 0 ? code + " " + text : text);
         Classification.Hardness hardness = classification.hardness();

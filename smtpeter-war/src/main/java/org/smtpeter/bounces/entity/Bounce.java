@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
+import org.smtpeter.suppressions.entity.Suppression;
+
 /**
  * Something that came back for one recipient of one message: a refusal our own queue saw, a
  * delivery status notification, a non-standard bounce, an auto-reply or a complaint. The

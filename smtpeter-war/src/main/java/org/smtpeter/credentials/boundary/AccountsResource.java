@@ -23,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.entity.Account;
-import org.smtpeter.rest.boundary.Caller;
-import org.smtpeter.rest.boundary.Paging;
+import org.smtpeter.platform.boundary.Caller;
+import org.smtpeter.platform.boundary.Paging;
 
 /** Accounts. The admin manages them all; an account token sees only its own account. */
 @Path("accounts")

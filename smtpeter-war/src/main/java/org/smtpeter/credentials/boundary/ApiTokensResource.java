@@ -25,8 +25,8 @@ import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.control.ApiTokens;
 import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.credentials.entity.ApiToken;
-import org.smtpeter.rest.boundary.Caller;
-import org.smtpeter.rest.boundary.Paging;
+import org.smtpeter.platform.boundary.Caller;
+import org.smtpeter.platform.boundary.Paging;
 
 /** An account's REST API tokens; only the admin issues, lists and revokes them. */
 @Path("accounts/{account}/tokens")

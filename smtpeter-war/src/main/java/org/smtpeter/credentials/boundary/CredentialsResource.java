@@ -27,8 +27,8 @@ import org.smtpeter.credentials.control.NewCredential;
 import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.credentials.entity.FeatureSet;
 import org.smtpeter.credentials.entity.SmtpCredential;
-import org.smtpeter.rest.boundary.Caller;
-import org.smtpeter.rest.boundary.Paging;
+import org.smtpeter.platform.boundary.Caller;
+import org.smtpeter.platform.boundary.Paging;
 
 /**
  * An account's SMTP credentials. A password appears once: in the response that created or

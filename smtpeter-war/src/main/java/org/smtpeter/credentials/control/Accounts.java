@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,7 +15,6 @@ import jakarta.persistence.PersistenceContext;
 import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.credentials.entity.FeatureSet;
 import org.smtpeter.credentials.entity.SmtpCredential;
-import org.smtpeter.delivery.entity.DeliveryState;
 
 /** Creates and finds accounts and their SMTP credentials; the REST API and the dashboard share it. */
 @Stateless
@@ -25,6 +25,9 @@ public class Accounts {
 
     @Inject
     PasswordHashing hashing;
+
+    @Inject
+    Event<AccountClosing> closing;
 
     private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
@@ -134,24 +137,15 @@ public class Accounts {
     }
 
     /**
-     * Deletes an account with its credentials, API tokens and suppression list. Its messages stay
-     * as history, detached from it; mail still waiting in the queue is cancelled, because nobody
-     * owns it any more.
+     * Deletes an account with its credentials and API tokens. Its messages stay as history, detached
+     * from it. Observers of {@link AccountClosing} cancel the mail still waiting in the queue
+     * (nobody owns it any more) and drop the suppression list.
      */
     public void deleteAccount(long accountId) {
         Account account = find(accountId).orElseThrow(() -> new UnknownCredentialException("No account " + accountId));
-        Instant now = Instant.now(clock);
-        // The version goes up as well, so a worker that claimed one of them meanwhile fails its optimistic lock.
-        em.createQuery("UPDATE Delivery d SET d.state = :cancelled, d.finishedAt = :now, d.version = d.version + 1"
-                        + " WHERE d.state IN :waiting"
-                        + " AND d.message.id IN (SELECT m.id FROM Message m WHERE m.account.id = :account)")
-                .setParameter("cancelled", DeliveryState.CANCELLED).setParameter("now", now)
-                .setParameter("waiting", List.of(DeliveryState.QUEUED, DeliveryState.DEFERRED))
-                .setParameter("account", accountId).executeUpdate();
+        closing.fire(new AccountClosing(accountId));
         credentials(account).forEach(credential -> deleteCredential(credential.getId()));
         em.createQuery("UPDATE Message m SET m.account = NULL WHERE m.account.id = :account")
-                .setParameter("account", accountId).executeUpdate();
-        em.createQuery("DELETE FROM Suppression s WHERE s.account.id = :account")
                 .setParameter("account", accountId).executeUpdate();
         em.createQuery("DELETE FROM ApiToken t WHERE t.account.id = :account")
                 .setParameter("account", accountId).executeUpdate();

@@ -11,9 +11,9 @@ import jakarta.inject.Named;
 
 import org.smtpeter.delivery.control.DeliveryLog;
 import org.smtpeter.delivery.entity.Delivery;
-import org.smtpeter.messages.control.MessageLog;
-import org.smtpeter.messages.control.MessageTimeline;
-import org.smtpeter.messages.control.TimelineEvent;
+import org.smtpeter.messagelog.control.MessageLog;
+import org.smtpeter.messagelog.control.MessageTimeline;
+import org.smtpeter.messagelog.control.TimelineEvent;
 import org.smtpeter.messages.entity.Message;
 
 /**

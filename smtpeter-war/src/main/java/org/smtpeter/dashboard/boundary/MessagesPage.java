@@ -14,8 +14,8 @@ import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.dashboard.control.Slice;
 import org.smtpeter.dashboard.control.UtcTimes;
 import org.smtpeter.delivery.entity.DeliveryState;
-import org.smtpeter.messages.control.MessageLog;
-import org.smtpeter.messages.control.MessageSearch;
+import org.smtpeter.messagelog.control.MessageLog;
+import org.smtpeter.messagelog.control.MessageSearch;
 import org.smtpeter.messages.entity.EnvelopeRecipient;
 import org.smtpeter.messages.entity.Message;
 

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.smtpeter.messages.control.MessageLog;
+import org.smtpeter.messagelog.control.MessageLog;
 
 /**
  * {@code /dashboard/raw?id=}: a message's source exactly as received, as a download. It lies under

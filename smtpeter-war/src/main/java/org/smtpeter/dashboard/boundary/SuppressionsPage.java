@@ -8,8 +8,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.smtpeter.bounces.control.Suppressions;
-import org.smtpeter.bounces.entity.Suppression;
+import org.smtpeter.suppressions.control.Suppressions;
+import org.smtpeter.suppressions.entity.Suppression;
 import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.dashboard.control.Slice;

@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.smtpeter.delivery.control.DeliveryLog;
 import org.smtpeter.delivery.entity.DeliveryAttempt;
-import org.smtpeter.rest.boundary.Caller;
-import org.smtpeter.rest.boundary.Paging;
+import org.smtpeter.platform.boundary.Caller;
+import org.smtpeter.platform.boundary.Paging;
 
 /** SMTPeter's "attempts" log: every try to hand a copy to the next hop, with the remote reply. */
 @Path("attempts")

@@ -21,9 +21,9 @@ import org.smtpeter.delivery.control.DeliveryLog;
 import org.smtpeter.delivery.control.DeliveryQueue;
 import org.smtpeter.delivery.entity.Delivery;
 import org.smtpeter.delivery.entity.DeliveryState;
-import org.smtpeter.rest.boundary.Caller;
-import org.smtpeter.rest.boundary.Instants;
-import org.smtpeter.rest.boundary.Paging;
+import org.smtpeter.platform.boundary.Caller;
+import org.smtpeter.platform.boundary.Instants;
+import org.smtpeter.platform.boundary.Paging;
 
 /**
  * The outbound queue: deliveries (the "deliveries" and "failures" logs are the delivered and

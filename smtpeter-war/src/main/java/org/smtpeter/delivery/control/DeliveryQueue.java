@@ -22,16 +22,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
-import org.smtpeter.bounces.control.BounceAddresses;
-import org.smtpeter.bounces.control.Bounces;
-import org.smtpeter.bounces.control.Suppressions;
-import org.smtpeter.bounces.entity.Suppression;
+import org.smtpeter.suppressions.control.Suppressions;
+import org.smtpeter.suppressions.entity.Suppression;
 import org.smtpeter.delivery.entity.Delivery;
 import org.smtpeter.delivery.entity.DeliveryAttempt;
 import org.smtpeter.delivery.entity.DeliveryState;
 import org.smtpeter.events.control.MailEvent;
 import org.smtpeter.events.control.MailEvents;
-import org.smtpeter.features.control.MessageBytes;
+import org.smtpeter.messages.control.MessageBytes;
 import org.smtpeter.messages.control.MessageStore;
 import org.smtpeter.messages.entity.EnvelopeRecipient;
 import org.smtpeter.messages.entity.Message;
@@ -75,7 +73,7 @@ public class DeliveryQueue {
     BounceAddresses bounceAddresses;
 
     @Inject
-    Bounces bounces;
+    Event<NextHopRefusal> refusals;
 
     @Inject
     MailEvents events;
@@ -239,7 +237,7 @@ public class DeliveryQueue {
                 delivery.attempted(now, reply.code(), reply.enhancedCode(), reply.text(), remoteHost);
                 delivery.failed(now);
                 notice = DeliveryReports.Action.FAILED;
-                bounces.refusedByNextHop(delivery, reply.code(), reply.enhancedCode(), reply.toString());
+                refusals.fire(new NextHopRefusal(delivery, reply.code(), reply.enhancedCode(), reply.toString()));
             } else {
                 outcome = DeliveryAttempt.Outcome.DEFERRED;
                 delivery.attempted(now, reply.code(), reply.enhancedCode(), reply.text(), remoteHost);

@@ -11,13 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.smtpeter.bounces.control.BounceAddresses;
 import org.smtpeter.delivery.entity.Delivery;
 import org.smtpeter.features.control.AppliedFeatures;
 import org.smtpeter.features.control.Content;
 import org.smtpeter.features.control.FeatureHeaders;
 import org.smtpeter.features.control.FeaturePipeline;
-import org.smtpeter.features.control.MessageBytes;
+import org.smtpeter.messages.control.MessageBytes;
 import org.smtpeter.features.control.PreparedMessage;
 import org.smtpeter.features.control.Rewritten;
 import org.smtpeter.messages.entity.Message;

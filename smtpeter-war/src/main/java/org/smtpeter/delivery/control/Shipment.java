@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.smtpeter.features.control.MessageBytes;
+import org.smtpeter.messages.control.MessageBytes;
 
 /**
  * The parcels of one share and the stored bytes they refer to: large messages lie in files

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.smtpeter.events.control.EventOutbox;
 import org.smtpeter.events.control.EventSettings;
-import org.smtpeter.rest.boundary.Caller;
+import org.smtpeter.platform.boundary.Caller;
 
 /** Whether events reach the JMS topic, or wait in the outbox for the broker. */
 @Path("events/outbox")

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.smtpeter.messages.control.MessageBytes;
+
 /**
  * Outgoing bytes as pieces: ranges of the stored message and new bytes between them (rewritten
  * HTML parts, new header fields), written in order and never joined in memory. A recipient's copy

@@ -20,6 +20,7 @@ import org.smtpeter.tracking.control.OpenTracking;
 import org.smtpeter.tracking.control.TrackingContext;
 import org.smtpeter.tracking.control.TrackingSlots;
 import org.smtpeter.tracking.control.TrackingTokens;
+import org.smtpeter.messages.control.MessageBytes;
 
 /**
  * The HTML features of a message, in a fixed order:

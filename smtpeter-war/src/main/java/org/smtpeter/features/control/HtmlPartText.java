@@ -18,6 +18,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeUtility;
 
+import org.smtpeter.messages.control.Located;
+
 /**
  * The text of one {@code text/html} part, decoded from its transfer encoding and charset, and the
  * way back: the rewritten text is encoded in the same charset and the same transfer encoding and

@@ -12,6 +12,9 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.ParseException;
 
+import org.smtpeter.messages.control.MessageBytes;
+import org.smtpeter.messages.control.LocatedBytes;
+
 /**
  * Applies a rewrite to every {@code text/html} part of a raw message and to nothing else.
  *

@@ -7,6 +7,8 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePartDataSource;
 
+import org.smtpeter.messages.control.Located;
+
 /** A multipart whose body parts are {@link LocatedPart}s. */
 final class LocatedMultipart extends MimeMultipart {
 

@@ -5,6 +5,10 @@ import java.io.InputStream;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeBodyPart;
 
+import org.smtpeter.messages.control.Located;
+import org.smtpeter.messages.control.LocatedBytes;
+import org.smtpeter.messages.control.LocatedFile;
+
 /**
  * A MIME part (or the whole message: headers and a body, like any part) parsed in place from a
  * {@link Located} view, with the offsets of its headers and of its still-encoded content.

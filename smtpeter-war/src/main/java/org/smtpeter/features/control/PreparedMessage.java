@@ -10,6 +10,7 @@ import jakarta.mail.MessagingException;
 import org.smtpeter.tracking.control.TrackingContext;
 import org.smtpeter.tracking.control.TrackingSlots;
 import org.smtpeter.tracking.control.TrackingTokens;
+import org.smtpeter.messages.control.MessageBytes;
 
 /**
  * A message with its HTML features applied once, ready to be copied for each recipient: the

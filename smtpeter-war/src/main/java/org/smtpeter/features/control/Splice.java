@@ -3,6 +3,8 @@ package org.smtpeter.features.control;
 import java.util.Comparator;
 import java.util.List;
 
+import org.smtpeter.messages.control.MessageBytes;
+
 /** Bytes {@code [start, end)} of the message are replaced by {@code replacement}. */
 record Splice(long start, long end, byte[] replacement) {
 

@@ -17,7 +17,6 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import org.smtpeter.features.control.MessageBytes;
 import org.smtpeter.messages.entity.Message;
 import org.smtpeter.messages.entity.MessageChunk;
 

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 import org.smtpeter.credentials.control.ApiTokens;
+import org.smtpeter.platform.boundary.Caller;
 
 /**
  * Requires {@code Authorization: Bearer <token>} on every API request: the admin token, or an

@@ -11,16 +11,17 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.smtpeter.bounces.boundary.BouncesResource;
-import org.smtpeter.bounces.boundary.SuppressionsResource;
+import org.smtpeter.suppressions.boundary.SuppressionsResource;
 import org.smtpeter.credentials.boundary.AccountsResource;
 import org.smtpeter.credentials.boundary.ApiTokensResource;
 import org.smtpeter.credentials.boundary.CredentialsResource;
 import org.smtpeter.delivery.boundary.AttemptsResource;
 import org.smtpeter.delivery.boundary.DeliveriesResource;
 import org.smtpeter.events.boundary.EventOutboxResource;
-import org.smtpeter.messages.boundary.MessagesResource;
+import org.smtpeter.messagelog.boundary.MessagesResource;
 import org.smtpeter.statistics.boundary.StatisticsResource;
 import org.smtpeter.tracking.boundary.TrackingEventsResource;
+import org.smtpeter.platform.boundary.Paging;
 
 /**
  * The JSON REST API, version 1. Every resource needs a bearer token: the admin token, or an

@@ -13,8 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.smtpeter.rest.boundary.Caller;
-import org.smtpeter.rest.boundary.Paging;
+import org.smtpeter.platform.boundary.Caller;
+import org.smtpeter.platform.boundary.Paging;
 import org.smtpeter.tracking.control.TrackingLog;
 import org.smtpeter.tracking.entity.TrackingEvent;
 

@@ -27,6 +27,7 @@ import org.smtpeter.tracking.control.OpenTracking;
 import org.smtpeter.tracking.control.TrackingContext;
 import org.smtpeter.tracking.control.TrackingSlots;
 import org.smtpeter.tracking.control.TrackingTokens;
+import org.smtpeter.messages.control.MessageBytes;
 
 class FeaturePipelineTest {
 
