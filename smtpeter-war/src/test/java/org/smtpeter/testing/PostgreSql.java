@@ -25,6 +25,15 @@ public final class PostgreSql {
         }
     }
 
+    /** A connection whose unqualified names are those of {@code schema} (a test server's, see {@link PayaraMicro#schema()}). */
+    public static Connection connect(String schema) throws SQLException {
+        Connection connection = DriverManager.getConnection(url(), property("user", "postgres"), property("password", "postgres"));
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET search_path TO " + schema);
+        }
+        return connection;
+    }
+
     static String url() {
         return "jdbc:postgresql://" + property("host", "127.0.0.1") + ":" + property("port", "5432") + "/"
                 + property("name", "test");

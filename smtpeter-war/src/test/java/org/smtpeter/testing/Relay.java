@@ -60,6 +60,11 @@ public final class Relay implements ExtensionContext.Store.CloseableResource {
         }
     }
 
+    /** A relay of its own that the test prepared and started itself (stop it when done). */
+    public static Relay around(PayaraMicro started, SmtpSink sink) {
+        return new Relay(started, sink);
+    }
+
     @Override
     public void close() throws InterruptedException, IOException {
         micro.stop();

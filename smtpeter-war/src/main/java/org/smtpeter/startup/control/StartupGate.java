@@ -17,7 +17,8 @@ import org.smtpeter.smtp.api.StartupChecks;
 /**
  * Checks every setting at the first moment of the application's deployment: before any bean
  * exists, before MicroProfile Config converts an injected value (a wrong number there fails the
- * deployment with a stack trace per key), and before a listener binds or a row is written. The
+ * deployment with a stack trace per key), and before a listener binds or a row is written. Then
+ * brings the database schema up to date ({@link DatabaseSchema}), before anything reads a table. The
  * adapter's problems, found when it started, are reported with the application's own. The SMTP
  * listeners, which Payara asks for before this runs, bind only once everything has passed.
  *
@@ -34,11 +35,14 @@ public class StartupGate implements Extension {
         Config config = ConfigProvider.getConfig();
         List<String> problems = new ArrayList<>(StartupChecks.global().adapterProblems());
         problems.addAll(new ApplicationSettings(key -> config.getOptionalValue(key, String.class)).problems());
-        if (problems.isEmpty()) {
-            StartupChecks.global().applicationPassed(); // the SMTP listeners bind now
-            return;
+        if (!problems.isEmpty()) {
+            refuse(new FailedStart(problems), config);
         }
-        FailedStart failed = new FailedStart(problems);
+        DatabaseSchema.migrate().ifPresent(problem -> refuse(FailedStart.database(problem), config));
+        StartupChecks.global().applicationPassed(); // the SMTP listeners bind now
+    }
+
+    private static void refuse(FailedStart failed, Config config) {
         if (new SettingsCheck(key -> config.getOptionalValue(key, String.class)).flag(EXIT_KEY, true)) {
             failed.endProcess();
         }
