@@ -23,7 +23,7 @@ final class FailedStart {
     }
 
     String summary() {
-        return "SMTPeter cannot start: " + howMany() + " (see the README's Configuration section): "
+        return "SMTPeter cannot start: " + howMany() + " (see docs/configuration.md): "
                 + String.join("; ", problems);
     }
 
