@@ -25,7 +25,7 @@ import org.smtpeter.testing.PostgreSql;
 import org.smtpeter.testing.SmtpSink;
 
 /**
- * The EAR on a real Payara Server, set up as the README tells an operator: a settings file
+ * The EAR on a real Payara Server, set up as docs/operations.md tells an operator: a settings file
  * rendered into server-config/server/*.asadmin by render.sh, the secrets stored by
  * password-aliases.sh, each file run with asadmin multimode, a restart for the JDBC driver, then
  * the deployment as smtpeter-ear. The test adds only what a test needs: an {@link SmtpSink} as the

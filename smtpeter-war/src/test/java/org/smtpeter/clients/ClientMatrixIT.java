@@ -46,7 +46,7 @@ import org.smtpeter.testing.TestCredential;
  * and implicit TLS on smtps, with AUTH PLAIN and AUTH LOGIN; each message is checked where the
  * relay delivers it: features applied to the HTML part, x-smtpeter-* headers gone, text and
  * attachment intact. The clients and their scripts are fixtures in src/test/resources/clients
- * (matrix.txt lists them); the README's examples come from those scripts. At the end the matrix
+ * (matrix.txt lists them); the examples in docs/sending.md come from those scripts. At the end the matrix
  * prints its table: client, TLS mode, AUTH mechanism, result.
  *
  * <p>A client that is not installed fails the test under CI=true (.ci/run installs them all) and

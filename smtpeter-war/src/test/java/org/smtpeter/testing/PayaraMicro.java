@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Runs the built rar and war on a real Payara Micro process, as the README's run command does,
+ * Runs the built rar and war on a real Payara Micro process, as the README's quick start does,
  * but on free ports and with a database chosen by {@code smtpeter.it.database} (h2 or postgresql).
  * The process can be killed hard and started again on the same data, for crash tests.
  */
@@ -279,7 +279,7 @@ public final class PayaraMicro {
     }
 
     /**
-     * Payara prints "ready" even when a deployment failed (PAYARA.md Q8), so readiness means:
+     * Payara prints "ready" even when a deployment failed, so readiness means:
      * the log says ready, the API answers, and the SMTP listener greets.
      */
     private void awaitReady(Path log) throws IOException, InterruptedException {

@@ -30,7 +30,7 @@ import org.smtpeter.smtp.server.TlsContexts;
 /**
  * Turns configuration into the settings of each listener. What the listeners share (TLS
  * context, connection limit, failed-AUTH counting) is created once per adapter.
- * The keys are listed in the README.
+ * The keys are listed in docs/configuration.md.
  */
 final class ListenerFactory {
 

@@ -63,7 +63,7 @@ public record BounceReport(Kind kind, List<RecipientReport> recipients, Optional
     }
 
     /**
-     * SMTPeter's logs (PRODUCT.md a.5 and a.11): failure = a recognised DSN failure, bounce =
+     * SMTPeter's documented logs: failure = a recognised DSN failure, bounce =
      * anything else that came back to the envelope, response = replies that are not bounces.
      * Complaints go to SMTPeter's separate abuses log, hence a fourth value.
      */

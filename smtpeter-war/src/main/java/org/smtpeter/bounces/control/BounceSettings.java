@@ -12,8 +12,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * How much the bounce path takes, from {@code smtpeter.bounces.*} (see README). Anyone who saw a
- * message's Return-Path may write to its bounce address, so the path is narrower than submission:
+ * How much the bounce path takes, from {@code smtpeter.bounces.*} (see docs/configuration.md).
+ * Anyone who saw a message's Return-Path may write to its bounce address, so the path is narrower
+ * than submission:
  * an address lives for a while after its delivery, takes small messages, and only so many of them.
  * Checked when the application starts, so a bad value stops the deployment with its key named.
  */

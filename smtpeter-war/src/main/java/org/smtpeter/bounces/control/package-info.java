@@ -16,8 +16,9 @@
  *       delayed DSN_DELAYED, else any relayed DSN_RELAYED, else DSN_DELIVERED. A group without a
  *       valid Action gets one from its Status class. Groups not separated by a blank line are
  *       split at the next Final-Recipient.</li>
- *   <li>Buckets (PRODUCT.md a.5): failure = DSN_FAILURE only; bounce = everything else that came
- *       back (plain-text bounces, delay and success DSNs, UNKNOWN); response = AUTO_REPLY and
+ *   <li>Buckets, as SMTPeter's failures, bounces and responses logs: failure = DSN_FAILURE only;
+ *       bounce = everything else that came back (plain-text bounces, delay and success DSNs,
+ *       UNKNOWN); response = AUTO_REPLY and
  *       HUMAN_REPLY. Complaints get a fourth bucket, ABUSE, for SMTPeter's separate abuses log.
  *       HUMAN_REPLY is a kind of its own so that a person's answer is a response while a message
  *       with no markers at all stays UNKNOWN (bounce). {@code structured} tells a machine-readable

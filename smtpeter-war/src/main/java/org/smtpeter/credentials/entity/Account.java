@@ -20,7 +20,7 @@ public class Account {
     public static final String BY_NAME = "Account.byName";
     public static final String ALL = "Account.all";
 
-    // SEQUENCE rather than IDENTITY: IDENTITY DDL is broken on Payara's H2 (see PAYARA.md Q4).
+    // SEQUENCE rather than IDENTITY: Payara's EclipseLink writes IDENTITY columns in a form H2 2.2 refuses.
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
     private Long id;

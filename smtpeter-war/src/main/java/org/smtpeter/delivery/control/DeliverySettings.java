@@ -14,7 +14,10 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** How mail leaves: routing, TLS, retries and limits, from {@code smtpeter.delivery.*} (see README). */
+/**
+ * How mail leaves: routing, TLS, retries and limits, from {@code smtpeter.delivery.*} (see
+ * docs/configuration.md).
+ */
 @ApplicationScoped
 public class DeliverySettings {
 

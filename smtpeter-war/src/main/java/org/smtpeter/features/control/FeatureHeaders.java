@@ -19,7 +19,7 @@ import org.smtpeter.credentials.entity.FeatureSet;
 
 /**
  * Resolves the features of one message from its credential's defaults and its {@code x-smtpeter-*}
- * headers (PRODUCT.md a.3). Both spellings SMTPeter documented are accepted:
+ * headers (docs/features.md). Both spellings SMTPeter documented are accepted:
  * {@code inlinecss}/{@code inlinizecss}, {@code trackclicks}/{@code clicktracking},
  * {@code trackopens}/{@code openstracking}, {@code trackbounces}/{@code bouncetracking}, and
  * {@code preventscam}. Names in any case; values {@code true} or {@code false} in any case with

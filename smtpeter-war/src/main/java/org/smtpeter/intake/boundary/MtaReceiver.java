@@ -7,7 +7,10 @@ import jakarta.ejb.TransactionAttributeType;
 
 import org.smtpeter.smtp.api.SmtpListener;
 
-/** The port-25 role: STARTTLS offered, AUTH required to relay; later also bounce intake. */
+/**
+ * The port-25 role: STARTTLS offered; mail for the relay's bounce addresses without AUTH (as
+ * {@code RelayPolicy} allows), every other recipient only with AUTH, as on submission.
+ */
 @MessageDriven(messageListenerInterface = SmtpListener.class, activationConfig = {
         // The adapter's module name differs between Payara Micro and an EAR, so it comes from the server.
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MPCONFIG=smtpeter.ra.mid}"),

@@ -1,6 +1,6 @@
 /**
  * MicroProfile Metrics of the relay, application scope, served by Payara at
- * {@code /metrics?scope=application} (Prometheus text; names and meanings in the README).
+ * {@code /metrics?scope=application} (Prometheus text; names and meanings in docs/operations.md).
  *
  * <p>Three sources, each counted where the thing happens: the SMTP side comes from the resource
  * adapter's {@link org.smtpeter.smtp.api.SmtpStatistics}, read by gauges at scrape time (the

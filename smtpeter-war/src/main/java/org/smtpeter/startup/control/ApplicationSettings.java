@@ -15,7 +15,7 @@ import org.smtpeter.smtp.api.SettingsCheck;
 /**
  * Every check of the application's settings (the adapter checks its own): types, ranges and the
  * forms of host names, addresses, durations and URLs. The defaults here are those of the classes
- * that read the keys; the README lists them.
+ * that read the keys; docs/configuration.md lists them.
  */
 final class ApplicationSettings {
 

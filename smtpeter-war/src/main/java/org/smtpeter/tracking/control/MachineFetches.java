@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Recognises opens that no person caused: mail providers' image proxies that fetch every image
  * on delivery (Apple Mail Privacy Protection, Gmail, Yahoo) and link scanners. They are recorded
- * with a flag, so statistics can tell human opens from machine ones (PRODUCT.md c.4).
+ * with a flag, so statistics can tell human opens from machine ones.
  */
 @ApplicationScoped
 public class MachineFetches {

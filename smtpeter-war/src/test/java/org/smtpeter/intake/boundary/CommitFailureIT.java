@@ -17,8 +17,8 @@ import org.smtpeter.testing.RelayExtension;
 import org.smtpeter.testing.TestCredential;
 
 /**
- * The trap of PAYARA.md Q2: when the database refuses the COMMIT itself, the client must get
- * 451 and not 250. PostgreSQL can make exactly the commit fail with a deferred constraint
+ * The trap of a commit that fails after the work succeeded: when the database refuses the COMMIT
+ * itself, the client must get 451 and not 250. PostgreSQL can make exactly the commit fail with a deferred constraint
  * trigger, so this runs in the PostgreSQL pass of the suite.
  */
 @ExtendWith(RelayExtension.class)

@@ -1,0 +1,4 @@
+/**
+ * Boundary of the statistics: the REST resource with counts per hour or day.
+ */
+package org.smtpeter.statistics.boundary;
