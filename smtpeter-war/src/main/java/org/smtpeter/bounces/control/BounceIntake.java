@@ -10,7 +10,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import org.smtpeter.bounces.entity.Bounce;
-import org.smtpeter.delivery.control.DeliveryQueue;
+import org.smtpeter.delivery.control.SenderNotifications;
 import org.smtpeter.delivery.entity.Delivery;
 import org.smtpeter.messages.entity.EnvelopeRecipient;
 import org.smtpeter.messages.entity.Message;
@@ -42,7 +42,7 @@ public class BounceIntake {
     Bounces bounces;
 
     @Inject
-    DeliveryQueue deliveries;
+    SenderNotifications notifications;
 
     private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
@@ -73,7 +73,7 @@ public class BounceIntake {
                     + delivery.getMessage().getPublicId() + "): over the forwarding limit");
             return Bounce.OVER_FORWARDING_LIMIT;
         }
-        deliveries.forwardToSender(delivery.getMessage(), notice.compose(delivery, incoming, report, raw), now);
+        notifications.forwardToSender(delivery.getMessage(), notice.compose(delivery, incoming, report, raw), now);
         return Bounce.FORWARDED;
     }
 

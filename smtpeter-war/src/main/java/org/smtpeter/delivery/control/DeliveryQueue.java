@@ -4,42 +4,32 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
-import org.smtpeter.suppressions.control.Suppressions;
-import org.smtpeter.suppressions.entity.Suppression;
 import org.smtpeter.delivery.entity.Delivery;
-import org.smtpeter.delivery.entity.DeliveryAttempt;
 import org.smtpeter.delivery.entity.DeliveryState;
-import org.smtpeter.events.control.MailEvent;
-import org.smtpeter.events.control.MailEvents;
-import org.smtpeter.messages.control.MessageBytes;
-import org.smtpeter.messages.control.MessageStore;
 import org.smtpeter.messages.entity.EnvelopeRecipient;
 import org.smtpeter.messages.entity.Message;
 import org.smtpeter.platform.control.RowLocks;
 import org.smtpeter.platform.entity.UtcTimestamps;
+import org.smtpeter.suppressions.control.Suppressions;
+import org.smtpeter.suppressions.entity.Suppression;
 
 /**
  * The durable outbound queue: one {@link Delivery} per recipient, claimed by workers with
  * {@code SELECT ... FOR UPDATE SKIP LOCKED} so that several instances sharing one PostgreSQL
- * database never send the same delivery at the same time.
+ * database never send the same delivery at the same time; released, retried and cancelled here
+ * too. Loading a claimed share is {@link ShipmentLoader}'s, what follows an attempt
+ * {@link AfterAttempt}'s.
  */
 @Stateless
 public class DeliveryQueue {
@@ -58,12 +48,6 @@ public class DeliveryQueue {
     DeliverySettings settings;
 
     @Inject
-    OutgoingMessages outgoing;
-
-    @Inject
-    DeliveryReports reports;
-
-    @Inject
     Event<MessageQueued> queued;
 
     @Inject
@@ -73,13 +57,7 @@ public class DeliveryQueue {
     BounceAddresses bounceAddresses;
 
     @Inject
-    Event<NextHopRefusal> refusals;
-
-    @Inject
-    MailEvents events;
-
-    @Inject
-    MessageStore store;
+    DeliveryEvents events;
 
     private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
@@ -93,9 +71,8 @@ public class DeliveryQueue {
             Delivery delivery = new Delivery(message, recipient.getAddress(), now, expires);
             if (message.getAccount() != null) {
                 suppressions.find(message.getAccount(), recipient.getAddress()).ifPresent(suppression -> {
-                    delivery.suppressed(now, "not sent: the address is on the account's suppression list ("
-                            + suppression.getReason() + ")");
-                    notSent(delivery, "suppressed", delivery.getLastReply());
+                    delivery.suppressed(now, suppressedBecause(suppression));
+                    events.notSent(delivery, "suppressed", delivery.getLastReply());
                 });
             }
             if (trackBounces && !delivery.getState().isFinal()) {
@@ -135,163 +112,13 @@ public class DeliveryQueue {
         return claimed;
     }
 
+    /** The last reply of a delivery that is not sent because its address is suppressed. */
+    static String suppressedBecause(Suppression suppression) {
+        return "not sent: the address is on the account's suppression list (" + suppression.getReason() + ")";
+    }
+
     /** A claimed delivery: enough to group and to load it again, and the lease that proves the claim. */
     public record Claimed(long deliveryId, long messageId, String domain, Instant lease) {
-    }
-
-    /**
-     * The parcels for claimed deliveries of one domain, with the outgoing content (see
-     * {@link OutgoingMessages}). A few queries for the whole share, not a few per delivery: the
-     * deliveries with their messages, the stored bytes, and the suppressions of each message's
-     * account. The caller closes the shipment once it is sent: large messages wait in files.
-     */
-    public Shipment parcels(List<Claimed> claimed) {
-        List<Long> deliveryIds = claimed.stream().map(Claimed::deliveryId).toList();
-        Map<Long, List<Delivery>> byMessage = new LinkedHashMap<>();
-        claimed.forEach(c -> byMessage.put(c.messageId(), new ArrayList<>()));
-        em.createNamedQuery(Delivery.WITH_MESSAGES, Delivery.class).setParameter("ids", deliveryIds)
-                .getResultList()
-                .forEach(delivery -> byMessage.get(delivery.getMessage().getId()).add(delivery));
-        List<Message> messages = byMessage.values().stream().filter(d -> !d.isEmpty())
-                .map(d -> d.get(0).getMessage()).toList();
-        Map<Long, MessageBytes> sources = store.open(messages, settings.spoolDirectory());
-        try {
-            List<Parcel> parcels = new ArrayList<>();
-            for (Message message : messages) {
-                // Ids follow the envelope's order, which the next hop sees again in the RCPTs.
-                List<Delivery> deliveries = withoutSuppressedMeanwhile(message, byMessage.get(message.getId()).stream()
-                        .sorted(Comparator.comparingLong(Delivery::getId)).toList());
-                if (!deliveries.isEmpty()) {
-                    parcels.addAll(outgoing.parcels(message, sources.get(message.getId()), deliveries));
-                }
-            }
-            return new Shipment(parcels, sources.values());
-        } catch (RuntimeException e) {
-            new Shipment(List.of(), sources.values()).close();
-            throw e;
-        }
-    }
-
-    /** A later bounce, complaint or operator may have suppressed an address since the mail was queued. */
-    private List<Delivery> withoutSuppressedMeanwhile(Message message, List<Delivery> deliveries) {
-        if (message.getAccount() == null) {
-            return deliveries;
-        }
-        Map<String, Suppression> suppressed = suppressions.findAny(message.getAccount(),
-                deliveries.stream().map(Delivery::getRecipient).toList());
-        if (suppressed.isEmpty()) {
-            return deliveries;
-        }
-        List<Delivery> remaining = new ArrayList<>();
-        for (Delivery delivery : deliveries) {
-            Suppression suppression = suppressed.get(Suppression.normalize(delivery.getRecipient()));
-            if (suppression == null) {
-                remaining.add(delivery);
-                continue;
-            }
-            delivery.suppressed(Instant.now(clock), "not sent: the address is on the account's suppression list ("
-                    + suppression.getReason() + ")");
-            notSent(delivery, "suppressed", delivery.getLastReply());
-        }
-        return remaining;
-    }
-
-    /** Records the attempt of each delivery, moves it on, and queues the notifications the sender asked for. */
-    public void record(List<AttemptResult> results, List<Claimed> claims) {
-        Instant now = Instant.now(clock);
-        Map<Long, Instant> leases = new java.util.HashMap<>();
-        claims.forEach(claim -> leases.put(claim.deliveryId(), claim.lease()));
-        Map<Message, List<DeliveryReports.Entry>> notices = new LinkedHashMap<>();
-        if (results.isEmpty()) {
-            return;
-        }
-        // Loads them all, with their messages, in one query; the finds below are then answered from memory.
-        em.createNamedQuery(Delivery.WITH_MESSAGES, Delivery.class)
-                .setParameter("ids", results.stream().map(AttemptResult::deliveryId).toList())
-                .getResultList();
-        for (AttemptResult result : results) {
-            Delivery delivery = em.find(Delivery.class, result.deliveryId());
-            if (delivery.getState() != DeliveryState.SENDING
-                    || !delivery.getNextAttemptAt().equals(leases.get(delivery.getId()))) {
-                continue; // cancelled by an operator meanwhile, or our claim lapsed and another worker has it
-            }
-            if (result.busy()) {
-                delivery.requeue(now.plusSeconds(1));
-                continue;
-            }
-            Reply reply = result.reply();
-            String remoteHost = result.hop() == null ? null : result.hop().host();
-            DeliveryAttempt.Outcome outcome;
-            DeliveryReports.Action notice = null;
-            if (reply.isSuccess()) {
-                outcome = DeliveryAttempt.Outcome.DELIVERED;
-                delivery.attempted(now, reply.code(), reply.enhancedCode(), reply.text(), remoteHost);
-                delivery.delivered(now);
-                notice = DeliveryReports.Action.DELIVERED;
-            } else if (reply.isPermanent() || !now.isBefore(delivery.getExpiresAt())) {
-                outcome = DeliveryAttempt.Outcome.FAILED;
-                if (!reply.isPermanent()) {
-                    reply = Reply.local("4.4.7", "delivery time expired after " + (delivery.getAttempts() + 1)
-                            + " attempts; last reply: " + reply);
-                }
-                delivery.attempted(now, reply.code(), reply.enhancedCode(), reply.text(), remoteHost);
-                delivery.failed(now);
-                notice = DeliveryReports.Action.FAILED;
-                refusals.fire(new NextHopRefusal(delivery, reply.code(), reply.enhancedCode(), reply.toString()));
-            } else {
-                outcome = DeliveryAttempt.Outcome.DEFERRED;
-                delivery.attempted(now, reply.code(), reply.enhancedCode(), reply.text(), remoteHost);
-                delivery.deferredUntil(now.plus(settings.retryDelay(delivery.getAttempts())));
-                if (!delivery.isDelayNotified()) {
-                    delivery.markDelayNotified();
-                    notice = DeliveryReports.Action.DELAYED;
-                }
-            }
-            em.persist(new DeliveryAttempt(delivery, result.startedAt(), result.millis(), remoteHost,
-                    result.hop() == null ? null : result.hop().address().getHostAddress(),
-                    reply.code(), reply.enhancedCode(), reply.text(), result.tls(), outcome));
-            events.record(eventType(outcome), delivery.getMessage(), delivery.getRecipient(),
-                    attemptDetails(delivery, reply, remoteHost, result.millis()));
-            if (notice != null && reports.isWanted(delivery, notice)) {
-                notices.computeIfAbsent(delivery.getMessage(), m -> new ArrayList<>())
-                        .add(new DeliveryReports.Entry(delivery, notice, reply, remoteHost, now));
-            }
-        }
-        notices.forEach((message, entries) -> queueNotification(message, entries, now));
-    }
-
-    private static MailEvent.Type eventType(DeliveryAttempt.Outcome outcome) {
-        return switch (outcome) {
-            case DELIVERED -> MailEvent.Type.DELIVERED;
-            case DEFERRED -> MailEvent.Type.DEFERRED;
-            case FAILED -> MailEvent.Type.FAILED;
-        };
-    }
-
-    /** A delivery that ends without an attempt is, to subscribers, a failure with its reason. */
-    private void notSent(Delivery delivery, String reason, String text) {
-        events.record(MailEvent.Type.FAILED, delivery.getMessage(), delivery.getRecipient(), Json.createObjectBuilder()
-                .add("reason", reason)
-                .add("reply", text)
-                .build());
-    }
-
-    private static JsonObject attemptDetails(Delivery delivery, Reply reply, String remoteHost, long millis) {
-        JsonObjectBuilder details = Json.createObjectBuilder()
-                .add("attempt", delivery.getAttempts())
-                .add("code", reply.code())
-                .add("reply", reply.text() == null ? "" : reply.text())
-                .add("durationMillis", millis);
-        if (reply.enhancedCode() != null) {
-            details.add("enhancedCode", reply.enhancedCode());
-        }
-        if (remoteHost != null) {
-            details.add("remoteHost", remoteHost);
-        }
-        if (delivery.getState() == DeliveryState.DEFERRED) {
-            details.add("nextAttemptAt", delivery.getNextAttemptAt().toString());
-        }
-        return details.build();
     }
 
     /** Puts deliveries back when a worker could not even try them (an unexpected failure). */
@@ -318,7 +145,7 @@ public class DeliveryQueue {
         Optional<Delivery> delivery = waiting(id);
         delivery.ifPresent(d -> {
             d.cancelled(Instant.now(clock));
-            notSent(d, "cancelled", "cancelled by an operator");
+            events.notSent(d, "cancelled", "cancelled by an operator");
         });
         return delivery;
     }
@@ -331,22 +158,6 @@ public class DeliveryQueue {
     private Optional<Delivery> waiting(long id) {
         return Optional.ofNullable(em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE))
                 .filter(d -> d.getState() == DeliveryState.DEFERRED || d.getState() == DeliveryState.QUEUED);
-    }
-
-    private void queueNotification(Message original, List<DeliveryReports.Entry> entries, Instant now) {
-        byte[] returned = store.read(original, DeliveryReports.returnedLimit(original));
-        queue(reports.compose(original, returned, entries, now));
-    }
-
-    /** Sends {@code raw}, a notice about what came back for a message, to its sender with the null sender. */
-    public void forwardToSender(Message original, byte[] raw, Instant now) {
-        queue(reports.toSender(original, raw, now));
-    }
-
-    private void queue(DeliveryReports.Notification notification) {
-        em.persist(notification.message());
-        store.write(notification.message(), notification.raw());
-        enqueue(notification.message());
     }
 
     private String claimSql() {

@@ -66,6 +66,12 @@ public class DeliveryScheduler {
     DeliveryQueue queue;
 
     @Inject
+    ShipmentLoader shipments;
+
+    @Inject
+    AfterAttempt afterAttempt;
+
+    @Inject
     Courier courier;
 
     @Inject
@@ -174,7 +180,7 @@ public class DeliveryScheduler {
     private void send(String domain, List<DeliveryQueue.Claimed> claimed) {
         Shipment shipment;
         try {
-            shipment = queue.parcels(claimed);
+            shipment = shipments.load(claimed);
         } catch (RuntimeException e) {
             notPrepared(domain, claimed, e);
             return;
@@ -184,7 +190,7 @@ public class DeliveryScheduler {
             results = courier.send(domain, shipment.parcels());
         }
         try {
-            queue.record(results, claimed);
+            afterAttempt.record(results, claimed);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "recording the attempts to " + domain + " failed; the deliveries are tried again", e);
             queue.release(ids(claimed), Duration.ofMinutes(1));
@@ -202,7 +208,7 @@ public class DeliveryScheduler {
         LOG.log(Level.SEVERE, "message " + claimed.get(0).messageId() + " to " + domain
                 + " cannot be prepared; counted as a failed attempt", e);
         try {
-            queue.record(failedAttempts(claimed, e), claimed);
+            afterAttempt.record(failedAttempts(claimed, e), claimed);
         } catch (RuntimeException recordingFailed) {
             LOG.log(Level.SEVERE, "recording the failed attempt failed too; the deliveries are tried again", recordingFailed);
             queue.release(ids(claimed), Duration.ofMinutes(1));

@@ -1,6 +1,8 @@
 package org.smtpeter.delivery.entity;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.function.IntFunction;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -104,7 +106,39 @@ public class Delivery {
         this.expiresAt = expiresAt;
     }
 
-    public void attempted(Instant at, int code, String enhancedCode, String reply, String remoteHost) {
+    /**
+     * Records an attempt and moves the delivery on: delivered after a 2xx reply; failed when
+     * {@code giveUp} (a permanent reply, or the delivery time is over); otherwise deferred until
+     * the retry schedule's delay for this many attempts has passed.
+     */
+    public DeliveryAttempt.Outcome afterAttempt(Instant at, int code, String enhancedCode, String reply,
+            String remoteHost, boolean giveUp, IntFunction<Duration> retryDelay) {
+        attempted(at, code, enhancedCode, reply, remoteHost);
+        if (code >= 200 && code < 300) {
+            finish(DeliveryState.DELIVERED, at);
+            return DeliveryAttempt.Outcome.DELIVERED;
+        }
+        if (giveUp) {
+            finish(DeliveryState.FAILED, at);
+            return DeliveryAttempt.Outcome.FAILED;
+        }
+        deferredUntil(at.plus(retryDelay.apply(attempts)));
+        return DeliveryAttempt.Outcome.DEFERRED;
+    }
+
+    /** Whether the time to keep trying is over at {@code now}. */
+    public boolean hasExpiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    /** The sender hears of a delay once: true the first time a delivery is deferred, false after. */
+    public boolean firstDelay() {
+        boolean first = !delayNotified;
+        delayNotified = true;
+        return first;
+    }
+
+    private void attempted(Instant at, int code, String enhancedCode, String reply, String remoteHost) {
         attempts++;
         lastAttemptAt = at;
         lastCode = code;
@@ -151,9 +185,6 @@ public class Delivery {
         finish(DeliveryState.SUPPRESSED, at);
     }
 
-    public void markDelayNotified() {
-        delayNotified = true;
-    }
 
     private void finish(DeliveryState finalState, Instant at) {
         state = finalState;
