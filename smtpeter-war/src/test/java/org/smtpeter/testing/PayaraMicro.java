@@ -166,7 +166,9 @@ public final class PayaraMicro {
                 // A cheaper hash keeps the many logins of the suite fast; production keeps 210,000.
                 "-Dsmtpeter.credentials.pbkdf2-iterations=10000",
                 "-Dsmtpeter.tracking.base-url=" + trackingBaseUrl(),
-                "-Dsmtpeter.tracking.secret=integration-test-tracking-secret"));
+                "-Dsmtpeter.tracking.secret=integration-test-tracking-secret",
+                // The relay's time can be moved on (clockOffset) instead of a test sleeping.
+                "-Dsmtpeter.testing.clock-offset-file=" + clockOffsetFile()));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of(
                 "-jar", microDir.resolve("payara-micro.jar").toString(),
@@ -249,6 +251,22 @@ public final class PayaraMicro {
 
     public Path workDir() {
         return workDir;
+    }
+
+    /**
+     * Sets the relay's clock {@code offset} ahead of real time (zero puts it back): retries,
+     * expiry and limits see the later time at once, so a test waits for what follows instead of
+     * sleeping through it. A relay shared by tests is put back when the test is done.
+     */
+    public synchronized void clockOffset(Duration offset) throws IOException {
+        Path next = workDir.resolve("clock-offset.next");
+        Files.writeString(next, offset.toString());
+        Files.move(next, clockOffsetFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private Path clockOffsetFile() {
+        return workDir.resolve("clock-offset");
     }
 
     /** The server's process id, e.g. to read its resident memory; -1 when it is not running. */

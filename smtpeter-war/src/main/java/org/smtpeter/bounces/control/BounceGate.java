@@ -48,7 +48,8 @@ public class BounceGate {
     @Inject
     BounceRates rates;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     public boolean isBounceDomain(String address) {
         return addresses.isBounceDomain(address);

@@ -44,7 +44,8 @@ public class BounceIntake {
     @Inject
     SenderNotifications notifications;
 
-    private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+    @Inject
+    Clock clock;
 
     /** Called in the acceptance transaction of a message to bounce addresses. */
     public void receive(Message incoming, byte[] raw) {

@@ -43,7 +43,8 @@ public class Bounces {
     @ConfigProperty(name = "smtpeter.bounces.soft-limit", defaultValue = "5")
     int softLimit;
 
-    private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+    @Inject
+    Clock clock;
 
     /** Our own queue saw a permanent refusal: the same record as a bounce that came back later. */
     public void refusedByNextHop(@Observes NextHopRefusal refusal) {

@@ -29,7 +29,8 @@ public class Accounts {
     @Inject
     Event<AccountClosing> closing;
 
-    private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+    @Inject
+    Clock clock;
 
     public Account create(String name) {
         if (findByName(name).isPresent()) {

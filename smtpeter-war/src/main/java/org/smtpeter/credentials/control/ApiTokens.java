@@ -14,6 +14,7 @@ import java.util.Optional;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 
 import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.credentials.entity.ApiToken;
@@ -33,7 +34,8 @@ public class ApiTokens {
     @PersistenceContext
     EntityManager em;
 
-    private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+    @Inject
+    Clock clock;
 
     /** A token just issued, with the one and only copy of its secret. */
     public record IssuedToken(ApiToken token, String secret) {

@@ -37,7 +37,8 @@ public class StatisticsPage {
     @Inject
     Accounts accounts;
 
-    private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+    @Inject
+    Clock clock;
 
     private Long account;
     private Long credential;

@@ -2,7 +2,6 @@ package org.smtpeter.delivery.control;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,7 +46,8 @@ public class AfterAttempt {
     @Inject
     Event<NextHopRefusal> refusals;
 
-    private final Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+    @Inject
+    Clock clock;
 
     public void record(List<AttemptResult> results, List<DeliveryQueue.Claimed> claims) {
         if (results.isEmpty()) {

@@ -48,7 +48,8 @@ public class Courier {
     @Inject
     DestinationLimits limits;
 
-    private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+    @Inject
+    Clock clock;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
     public List<AttemptResult> send(String domain, List<Parcel> parcels) {

@@ -59,7 +59,8 @@ public class DeliveryQueue {
     @Inject
     DeliveryEvents events;
 
-    private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+    @Inject
+    Clock clock;
 
     /** Queues one delivery per recipient; joins the caller's transaction. */
     public void enqueue(Message message) {

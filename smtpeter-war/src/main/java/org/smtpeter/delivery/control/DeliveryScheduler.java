@@ -1,5 +1,6 @@
 package org.smtpeter.delivery.control;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,6 +65,9 @@ public class DeliveryScheduler {
 
     @Inject
     DeliveryQueue queue;
+
+    @Inject
+    Clock clock;
 
     @Inject
     ShipmentLoader shipments;
@@ -215,8 +219,8 @@ public class DeliveryScheduler {
         }
     }
 
-    private static List<AttemptResult> failedAttempts(List<DeliveryQueue.Claimed> claimed, RuntimeException e) {
-        Instant now = Instant.now();
+    private List<AttemptResult> failedAttempts(List<DeliveryQueue.Claimed> claimed, RuntimeException e) {
+        Instant now = Instant.now(clock);
         return claimed.stream()
                 .map(c -> new AttemptResult(c.deliveryId(), Reply.unexpected(e), null, null, now, 0, false))
                 .toList();

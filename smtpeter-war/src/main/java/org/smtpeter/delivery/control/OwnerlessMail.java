@@ -2,13 +2,13 @@ package org.smtpeter.delivery.control;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 
 import org.smtpeter.credentials.control.AccountClosing;
 import org.smtpeter.delivery.entity.DeliveryState;
@@ -20,7 +20,8 @@ public class OwnerlessMail {
     @PersistenceContext
     EntityManager em;
 
-    private final Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+    @Inject
+    Clock clock;
 
     public void cancelWaiting(@Observes AccountClosing closing) {
         // The version goes up as well, so a worker that claimed one of them meanwhile fails its optimistic lock.

@@ -2,7 +2,6 @@ package org.smtpeter.delivery.control;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -48,7 +47,8 @@ public class ShipmentLoader {
     @Inject
     DeliveryEvents events;
 
-    private final Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+    @Inject
+    Clock clock;
 
     public Shipment load(List<DeliveryQueue.Claimed> claimed) {
         List<Long> deliveryIds = claimed.stream().map(DeliveryQueue.Claimed::deliveryId).toList();

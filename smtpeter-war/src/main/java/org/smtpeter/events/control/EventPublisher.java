@@ -3,7 +3,6 @@ package org.smtpeter.events.control;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,7 +42,8 @@ public class EventPublisher {
     @Inject
     EventSettings settings;
 
-    private final Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+    @Inject
+    Clock clock;
     private final Rounds rounds = new Rounds(this::round);
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
     /** Failed rounds in a row: the first is logged, and each makes the next wait longer. */

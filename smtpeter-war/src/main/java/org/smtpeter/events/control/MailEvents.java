@@ -2,7 +2,6 @@ package org.smtpeter.events.control;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -37,7 +36,8 @@ public class MailEvents {
     @Inject
     EventSettings settings;
 
-    private final Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+    @Inject
+    Clock clock;
 
     public void record(MailEvent.Type type, Message message, String recipient, JsonObject details) {
         if (message.getAccount() == null) {

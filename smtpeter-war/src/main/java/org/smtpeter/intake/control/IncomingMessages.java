@@ -77,7 +77,8 @@ public class IncomingMessages {
     MailEvents events;
 
     /** Milliseconds: every database keeps them, so a value reads back exactly as it was written. */
-    private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+    @Inject
+    Clock clock;
 
     /** @return the public message id, once the message is committed */
     public String store(Envelope envelope, ReceivedMessage received) {

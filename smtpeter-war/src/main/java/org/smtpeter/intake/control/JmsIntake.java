@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -70,7 +69,8 @@ public class JmsIntake {
     @Inject
     MailEvents mailEvents;
 
-    private final Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+    @Inject
+    Clock clock;
 
     /**
      * @return whether a message was there (so the caller asks again at once)

@@ -2,12 +2,12 @@ package org.smtpeter.rest.control;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 
 import org.smtpeter.rest.entity.AdminTokenHash;
 
@@ -18,7 +18,8 @@ public class AdminTokenStore {
     @PersistenceContext
     EntityManager em;
 
-    private final Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+    @Inject
+    Clock clock;
 
     public Optional<AdminTokenHash> stored() {
         return Optional.ofNullable(em.find(AdminTokenHash.class, AdminTokenHash.ONLY));

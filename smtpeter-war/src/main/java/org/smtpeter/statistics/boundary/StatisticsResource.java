@@ -1,6 +1,7 @@
 package org.smtpeter.statistics.boundary;
 
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,9 @@ import org.smtpeter.statistics.control.StatisticsRow;
 public class StatisticsResource {
 
     @Inject
+    Clock clock;
+
+    @Inject
     Statistics statistics;
 
     @Inject
@@ -53,7 +57,7 @@ public class StatisticsResource {
                          @QueryParam("account") Long account, @QueryParam("credential") Long credential) {
         Granularity unit = granularity(granularity);
         Instant end = Instants.parse("to", to);
-        end = end == null ? unit.next(unit.bucketOf(Instant.now())) : end;
+        end = end == null ? unit.next(unit.bucketOf(Instant.now(clock))) : end;
         Instant start = Instants.parse("from", from);
         start = start == null ? end.minus(unit == Granularity.HOUR ? Duration.ofHours(24) : Duration.ofDays(30)) : start;
         if (!start.isBefore(end)) {

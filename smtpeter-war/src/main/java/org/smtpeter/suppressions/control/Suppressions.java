@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.inject.Inject;
 
 import org.smtpeter.suppressions.entity.Suppression;
 import org.smtpeter.credentials.control.AccountClosing;
@@ -25,7 +26,8 @@ public class Suppressions {
     @PersistenceContext
     EntityManager em;
 
-    private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+    @Inject
+    Clock clock;
 
     public Optional<Suppression> find(Account account, String address) {
         return em.createNamedQuery(Suppression.FIND, Suppression.class)

@@ -56,9 +56,12 @@ public class RepeatedFetches {
         start(clock);
     }
 
+    @Inject
+    Clock systemClock;
+
     @PostConstruct
     void start() {
-        start(Clock.systemUTC());
+        start(systemClock);
     }
 
     private void start(Clock clock) {

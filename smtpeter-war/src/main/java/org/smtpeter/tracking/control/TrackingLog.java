@@ -29,7 +29,8 @@ public class TrackingLog {
     @Inject
     MailEvents events;
 
-    private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+    @Inject
+    Clock clock;
 
     public void record(TrackedLink link, String ip, String userAgent) {
         TrackingEvent.Kind kind = link.kind() == TrackingKind.CLICK ? TrackingEvent.Kind.CLICK : TrackingEvent.Kind.OPEN;

@@ -26,7 +26,8 @@ public class DashboardUsers {
     @Inject
     PasswordHashing hashing;
 
-    private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+    @Inject
+    Clock clock;
 
     public boolean isEmpty() {
         return em.createQuery("SELECT COUNT(u) FROM DashboardUser u", Long.class).getSingleResult() == 0;

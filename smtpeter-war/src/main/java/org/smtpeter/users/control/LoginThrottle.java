@@ -64,9 +64,12 @@ public class LoginThrottle {
         start(clock);
     }
 
+    @Inject
+    Clock systemClock;
+
     @PostConstruct
     void start() {
-        start(Clock.systemUTC());
+        start(systemClock);
     }
 
     private void start(Clock clock) {

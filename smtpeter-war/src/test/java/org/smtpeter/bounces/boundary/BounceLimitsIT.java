@@ -29,7 +29,7 @@ import org.smtpeter.testing.SmtpSink;
  */
 class BounceLimitsIT {
 
-    private static final Duration LIFETIME = Duration.ofSeconds(15);
+    private static final Duration LIFETIME = Duration.ofDays(30);
 
     private static SmtpSink sink;
     private static Relay relay;
@@ -57,7 +57,7 @@ class BounceLimitsIT {
         Instant delivered = Instant.parse(awaitState(relay, sent.id(), "delivered").getString("finishedAt"));
 
         expect("250", rcpt("127.0.0.51", verp));
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), delivered.plus(LIFETIME)).toMillis()) + 1000);
+        relay.server().clockOffset(Duration.between(Instant.now(), delivered.plus(LIFETIME)).plusSeconds(1));
         assertEquals("550 5.1.1 Bounce address expired: it no longer accepts mail", rcpt("127.0.0.51", verp));
     }
 
