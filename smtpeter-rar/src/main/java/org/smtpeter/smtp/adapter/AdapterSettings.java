@@ -14,7 +14,7 @@ import java.util.Map;
 
 import org.smtpeter.smtp.api.SettingsCheck;
 import org.smtpeter.smtp.protocol.Limits;
-import org.smtpeter.smtp.protocol.ListenerRole;
+import org.smtpeter.smtp.api.ListenerRole;
 
 /**
  * Every check of the adapter's settings, run when the adapter starts, before any port is bound:

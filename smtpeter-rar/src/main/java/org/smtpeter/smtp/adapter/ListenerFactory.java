@@ -19,7 +19,7 @@ import org.smtpeter.smtp.api.SmtpStatistics;
 import org.smtpeter.smtp.protocol.AuthThrottle;
 import org.smtpeter.smtp.protocol.BareLineFeeds;
 import org.smtpeter.smtp.protocol.Limits;
-import org.smtpeter.smtp.protocol.ListenerRole;
+import org.smtpeter.smtp.api.ListenerRole;
 import org.smtpeter.smtp.protocol.SessionSettings;
 import org.smtpeter.smtp.server.AuthFailureWindow;
 import org.smtpeter.smtp.server.ConnectionLimit;

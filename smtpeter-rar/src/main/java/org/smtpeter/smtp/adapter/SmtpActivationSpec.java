@@ -10,7 +10,7 @@ import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.ResourceAdapter;
 
 import org.smtpeter.smtp.api.SmtpListener;
-import org.smtpeter.smtp.protocol.ListenerRole;
+import org.smtpeter.smtp.api.ListenerRole;
 
 /**
  * Activation of one SMTP listener by a message-driven bean. The MDB names only its role;

@@ -24,7 +24,7 @@ import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
 
 import org.smtpeter.smtp.api.StartupChecks;
-import org.smtpeter.smtp.protocol.ListenerRole;
+import org.smtpeter.smtp.api.ListenerRole;
 import org.smtpeter.smtp.server.Acceptor;
 import org.smtpeter.smtp.server.ServerSettings;
 

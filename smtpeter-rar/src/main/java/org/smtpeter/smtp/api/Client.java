@@ -5,7 +5,8 @@ import java.io.Serializable;
 /**
  * What the adapter knows about the connected client at the moment of a call.
  *
- * @param listenerRole  submission, smtps or mta: which listener the client connected to
+ * @param listenerRole  which listener the client connected to ({@link ListenerRole#key()}), or
+ *                      {@code jms} for a message submitted through the JMS queue
  * @param address       the client's IP address as text
  * @param port          the client's source port
  * @param heloName      the name given in EHLO or HELO, null before

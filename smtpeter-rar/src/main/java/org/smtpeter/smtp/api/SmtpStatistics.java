@@ -20,8 +20,8 @@ import java.util.logging.Logger;
  */
 public final class SmtpStatistics {
 
-    /** The listener roles, as in configuration keys and {@link Client#listenerRole()}. */
-    public static final List<String> ROLES = List.of("submission", "smtps", "mta");
+    /** The listener roles' keys, as in configuration keys and {@link Client#listenerRole()}. */
+    public static final List<String> ROLES = java.util.Arrays.stream(ListenerRole.values()).map(ListenerRole::key).toList();
 
     private static final Logger LOG = Logger.getLogger(SmtpStatistics.class.getName());
     private static final SmtpStatistics GLOBAL = new SmtpStatistics(); // after ROLES, which it uses

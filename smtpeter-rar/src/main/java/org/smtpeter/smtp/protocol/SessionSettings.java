@@ -3,6 +3,7 @@ package org.smtpeter.smtp.protocol;
 import java.util.Objects;
 
 import org.smtpeter.smtp.api.SmtpStatistics;
+import org.smtpeter.smtp.api.ListenerRole;
 
 /**
  * What one session needs to know about its listener.

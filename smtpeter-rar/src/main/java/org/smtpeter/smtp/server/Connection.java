@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 
 import org.smtpeter.smtp.api.SmtpListener;
 import org.smtpeter.smtp.protocol.Conversation;
-import org.smtpeter.smtp.protocol.ListenerRole;
+import org.smtpeter.smtp.api.ListenerRole;
 import org.smtpeter.smtp.protocol.SmtpSession;
 import org.smtpeter.smtp.protocol.Transport;
 

@@ -112,7 +112,7 @@ class SmtpStatisticsTest {
 
     @Test
     void theRolesAreTheAdaptersListenerRoles() {
-        assertEquals(SmtpStatistics.ROLES, java.util.Arrays.stream(org.smtpeter.smtp.protocol.ListenerRole.values())
-                .map(org.smtpeter.smtp.protocol.ListenerRole::key).toList());
+        assertEquals(SmtpStatistics.ROLES, java.util.Arrays.stream(org.smtpeter.smtp.api.ListenerRole.values())
+                .map(org.smtpeter.smtp.api.ListenerRole::key).toList());
     }
 }

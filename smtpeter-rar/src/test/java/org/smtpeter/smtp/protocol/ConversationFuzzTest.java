@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.smtpeter.smtp.api.ListenerRole;
+
 /**
  * Random, truncated and hostile input through a whole {@link Conversation}. Whatever arrives, the
  * server answers with well-formed replies, ends, and never lets an exception escape. A failure

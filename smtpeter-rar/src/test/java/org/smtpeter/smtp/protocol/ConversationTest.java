@@ -16,6 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.smtpeter.smtp.api.ListenerRole;
+
 /** A whole SMTP conversation over an in-memory transport: pipelining, STARTTLS, data. */
 class ConversationTest {
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.smtpeter.smtp.api.SmtpStatistics;
 import org.smtpeter.smtp.api.SmtpStatistics.Count;
 import org.smtpeter.smtp.api.SmtpStatistics.Stage;
+import org.smtpeter.smtp.api.ListenerRole;
 
 /** What the session counts for the metrics, where each reply is decided. */
 class SmtpSessionStatisticsTest {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import org.smtpeter.smtp.api.ReceivedMessage;
+import org.smtpeter.smtp.api.ListenerRole;
 
 /**
  * Drives an {@link SmtpSession} line by line in the style of a mail transcript: each step sends

@@ -37,7 +37,7 @@ import org.smtpeter.smtp.api.SmtpStatistics;
 import org.smtpeter.smtp.api.SmtpStatistics.Count;
 import org.smtpeter.smtp.protocol.AuthThrottle;
 import org.smtpeter.smtp.protocol.Limits;
-import org.smtpeter.smtp.protocol.ListenerRole;
+import org.smtpeter.smtp.api.ListenerRole;
 import org.smtpeter.smtp.protocol.SessionSettings;
 
 /** A real listening socket on loopback: binding, retrying a taken port, counting connections. */

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.smtpeter.smtp.api.ListenerStates;
+import org.smtpeter.smtp.api.ListenerRole;
 
 /**
  * Whether every configured SMTP listener is bound. Payara reports UP even when a deployment
@@ -25,9 +26,6 @@ import org.smtpeter.smtp.api.ListenerStates;
 public class SmtpListenersCheck {
 
     static final String LISTENING = "listening";
-
-    /** The resource adapter's development defaults, used when no port is configured. */
-    private static final Map<String, String> DEFAULT_PORTS = Map.of("submission", "2587", "smtps", "2465", "mta", "2025");
 
     @Inject
     Config config;
@@ -45,14 +43,16 @@ public class SmtpListenersCheck {
     /** The ports of each enabled role, as {@code role:port}. */
     private Map<String, Integer> expectedPorts() {
         Map<String, Integer> expected = new LinkedHashMap<>();
-        for (String role : new String[] {"submission", "smtps", "mta"}) {
+        for (ListenerRole listener : ListenerRole.values()) {
+            String role = listener.key();
             // Read as the adapter reads it (Boolean.parseBoolean), not with Config's converter, which also takes "on".
             if (!config.getOptionalValue("smtpeter." + role + ".enabled", String.class)
                     .map(value -> Boolean.parseBoolean(value.strip())).orElse(true)) {
                 continue;
             }
             Optional<String> ports = config.getOptionalValue("smtpeter." + role + ".port", String.class);
-            for (String port : ports.orElse(DEFAULT_PORTS.get(role)).split(",")) {
+            // Without a configured port, the adapter's development default.
+            for (String port : ports.orElse(String.valueOf(listener.devPort())).split(",")) {
                 expected.put(role + ":" + port.strip(), Integer.parseInt(port.strip()));
             }
         }

@@ -9,6 +9,7 @@ import org.smtpeter.bounces.control.BounceGate;
 import org.smtpeter.smtp.api.Envelope;
 import org.smtpeter.smtp.api.Recipient;
 import org.smtpeter.smtp.api.SmtpReply;
+import org.smtpeter.smtp.api.ListenerRole;
 
 /**
  * Who may send to whom: the relay is never open. An authenticated SMTP credential may send to
@@ -30,7 +31,7 @@ public class RelayPolicy {
         if (transaction.isAuthenticated()) {
             return ACCEPTED;
         }
-        if (!"mta".equals(transaction.client().listenerRole())) {
+        if (!ListenerRole.MTA.key().equals(transaction.client().listenerRole())) {
             return AUTHENTICATION_REQUIRED;
         }
         if (bounceGate.isBounceDomain(candidate.address())) {

@@ -18,6 +18,8 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.smtpeter.events.control.MailEvent;
+import org.smtpeter.intake.control.JmsIntake;
+import org.smtpeter.smtp.api.ListenerRole;
 
 /**
  * Counts what the committed mail events say: messages accepted (by the listener they came in
@@ -51,7 +53,9 @@ public class MailEventMetrics {
     /** The results an attempt can have, as tag values. */
     static final String[] RESULTS = {"delivered", "deferred", "failed"};
     /** Where accepted mail comes from: the SMTP listener roles, and JMS submissions. */
-    static final String[] LISTENERS = {"submission", "smtps", "mta", "jms"};
+    static final String[] LISTENERS = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(ListenerRole.values()).map(ListenerRole::key), java.util.stream.Stream.of(JmsIntake.ROLE))
+            .toArray(String[]::new);
 
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)

@@ -1,4 +1,4 @@
-package org.smtpeter.smtp.protocol;
+package org.smtpeter.smtp.api;
 
 /**
  * The three listeners SMTPeter has. They speak the same protocol; they differ in how TLS
