@@ -17,6 +17,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
@@ -36,6 +37,9 @@ import org.smtpeter.platform.control.Rounds;
  */
 @Singleton
 @Startup
+// Instances starts before and stops after: claims need the registered instance, and it puts back
+// what is still claimed once the workers here are done.
+@DependsOn("Instances")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @ManagedExecutorDefinition(name = DeliveryScheduler.EXECUTOR, maxAsync = 64)
 public class DeliveryScheduler {
@@ -55,6 +59,8 @@ public class DeliveryScheduler {
      * and sent together; far below what anyone waits for a delivery.
      */
     static final long LINGER_MILLIS = 25;
+    /** At a stop, shares being sent get this long to finish; what is still claimed then is put back. */
+    static final Duration STOP_DEADLINE = Duration.ofSeconds(20);
 
     @Resource
     ManagedScheduledExecutorService timer;
@@ -85,6 +91,13 @@ public class DeliveryScheduler {
     @PreDestroy
     void stop() {
         rounds.stop();
+        try {
+            if (!concurrent.tryAcquire(settings.maxConcurrent(), STOP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warning("shares still being sent after " + STOP_DEADLINE.toSeconds() + " s; stopping anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** New mail is committed: look after a short linger instead of at the next tick. */
