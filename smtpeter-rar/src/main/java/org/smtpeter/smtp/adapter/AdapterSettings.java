@@ -59,6 +59,7 @@ final class AdapterSettings {
             }
         }
         check.count("smtpeter.listeners.bind-retry-seconds", 10, 1);
+        check.whole(SmtpResourceAdapter.STOP_GRACE_KEY, SmtpResourceAdapter.DEFAULT_STOP_GRACE_SECONDS, 0, 600);
         return smtps;
     }
 

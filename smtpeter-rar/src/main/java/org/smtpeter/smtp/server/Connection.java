@@ -28,6 +28,7 @@ final class Connection implements Runnable {
     private final Consumer<Connection> onClose;
     private final WriteWatch writes = new WriteWatch();
     private volatile Conversation conversation;
+    private volatile boolean stopAfterTransaction;
 
     Connection(Socket socket, ConnectionLimit.Slot slot, ServerSettings settings, SmtpListener listener,
                Consumer<Connection> onClose) {
@@ -48,9 +49,13 @@ final class Connection implements Runnable {
                     : SocketTransport.plain(socket, settings.sslContext(), writes, handshakeTimeout);
             SmtpSession session = new SmtpSession(settings.session(), listener, settings.authThrottle(),
                     socket.getInetAddress().getHostAddress(), socket.getPort());
-            conversation = new Conversation(session, transport, settings.session().limits(),
+            Conversation started = new Conversation(session, transport, settings.session().limits(),
                     settings.spoolDirectory(), settings.maxConnections()::isStressed);
-            conversation.run();
+            conversation = started;
+            if (stopAfterTransaction) {
+                started.stopAfterTransaction(); // the stop began while this connection was being set up
+            }
+            started.run();
         } catch (IOException e) {
             LOG.log(Level.FINE, "connection from " + socket.getRemoteSocketAddress() + " failed", e);
         } catch (RuntimeException e) {
@@ -70,6 +75,15 @@ final class Connection implements Runnable {
             LOG.info(() -> "closing the connection from " + socket.getRemoteSocketAddress()
                     + ": it has not read its replies for " + limit.toSeconds() + " s");
             closeSocket();
+        }
+    }
+
+    /** A graceful stop: see {@link Conversation#stopAfterTransaction()}. */
+    void stopAfterTransaction() {
+        stopAfterTransaction = true;
+        Conversation current = conversation;
+        if (current != null) {
+            current.stopAfterTransaction();
         }
     }
 

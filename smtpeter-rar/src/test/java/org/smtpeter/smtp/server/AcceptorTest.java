@@ -65,6 +65,29 @@ class AcceptorTest {
         }
     };
 
+    /** Takes every recipient and every message. */
+    private static final SmtpListener EVERYBODY = new SmtpListener() {
+        @Override
+        public Optional<Login> authenticate(Client client, String username, char[] password) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean loginStillValid(Client client, Login login) {
+            return false;
+        }
+
+        @Override
+        public SmtpReply recipient(Envelope transaction, Recipient candidate) {
+            return SmtpReply.of(250, "2.1.5", "ok");
+        }
+
+        @Override
+        public SmtpReply deliver(Envelope envelope, ReceivedMessage message) {
+            return SmtpReply.of(250, "2.0.0", "queued");
+        }
+    };
+
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final SmtpStatistics statistics = new SmtpStatistics();
     private final ListenerStates states = new ListenerStates();
@@ -83,10 +106,15 @@ class AcceptorTest {
     }
 
     private Acceptor start(int port, ConnectionLimit connectionLimit, Limits limits) throws IOException {
+        return start(port, connectionLimit, limits, NOBODY);
+    }
+
+    private Acceptor start(int port, ConnectionLimit connectionLimit, Limits limits, SmtpListener listener)
+            throws IOException {
         ServerSettings settings = new ServerSettings(InetAddress.getLoopbackAddress(), port,
                 new SessionSettings("mx.test", ListenerRole.MTA, false, limits, statistics), null,
                 connectionLimit, AuthThrottle.NONE, null, states, Duration.ofMillis(100));
-        acceptor = new Acceptor(settings, NOBODY, threads);
+        acceptor = new Acceptor(settings, listener, threads);
         threads.execute(acceptor);
         return acceptor;
     }
@@ -181,6 +209,56 @@ class AcceptorTest {
             }));
         }
         await(() -> statistics.openConnections("mta") == 0);
+    }
+
+    @Test
+    void aStoppingListenerTellsNewClientsAndEndsIdleSessionsAtTheirNextCommand() throws Exception {
+        int port = freePort();
+        start(port, 10);
+        try (Socket idle = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            BufferedReader idleReplies = replies(idle);
+            assertTrue(idleReplies.readLine().startsWith("220 "));
+
+            acceptor.drain();
+            try (Socket late = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                assertEquals("421 4.3.2 Service shutting down; try again later", readLine(late));
+            }
+            idle.getOutputStream().write("EHLO client.test\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("421 4.3.2 Service shutting down; closing connection", idleReplies.readLine());
+            assertEquals(null, idleReplies.readLine());
+        }
+        assertTrue(acceptor.awaitSessionsEnded(System.nanoTime() + Duration.ofSeconds(10).toNanos()));
+    }
+
+    /** A client in the middle of DATA when the stop begins gets its message's reply, then the 421. */
+    @Test
+    void aTransactionUnderWayIsFinishedBeforeTheSessionEnds() throws Exception {
+        int port = freePort();
+        start(port, new ConnectionLimit(10), Limits.defaults(), EVERYBODY);
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            BufferedReader replies = replies(client);
+            OutputStream out = client.getOutputStream();
+            assertTrue(replies.readLine().startsWith("220 "));
+            out.write("HELO client.test\r\nMAIL FROM:<a@example.org>\r\nRCPT TO:<b@example.net>\r\nDATA\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (String expected : new String[] {"250 ", "250 ", "250 ", "354 "}) {
+                String reply = replies.readLine();
+                assertTrue(reply.startsWith(expected), reply);
+            }
+
+            acceptor.drain();
+            assertFalse(acceptor.awaitSessionsEnded(System.nanoTime() + Duration.ofMillis(300).toNanos()));
+            out.write("Subject: in flight\r\n\r\nhello\r\n.\r\nMAIL FROM:<a@example.org>\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertTrue(replies.readLine().startsWith("250 2.0.0"));
+            assertEquals("421 4.3.2 Service shutting down; closing connection", replies.readLine());
+        }
+        assertTrue(acceptor.awaitSessionsEnded(System.nanoTime() + Duration.ofSeconds(10).toNanos()));
+    }
+
+    private static BufferedReader replies(Socket socket) throws IOException {
+        socket.setSoTimeout(10_000);
+        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
     }
 
     private static String readLine(Socket socket) throws IOException {
