@@ -43,50 +43,34 @@ import org.smtpeter.smtp.protocol.SessionSettings;
 /** A real listening socket on loopback: binding, retrying a taken port, counting connections. */
 class AcceptorTest {
 
-    private static final SmtpListener NOBODY = new SmtpListener() {
-        @Override
-        public Optional<Login> authenticate(Client client, String username, char[] password) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean loginStillValid(Client client, Login login) {
-            return false;
-        }
-
-        @Override
-        public SmtpReply recipient(Envelope transaction, Recipient candidate) {
-            return SmtpReply.of(550, "5.7.1", "no");
-        }
-
-        @Override
-        public SmtpReply deliver(Envelope envelope, ReceivedMessage message) {
-            return SmtpReply.of(554, "5.7.1", "no");
-        }
-    };
-
+    private static final SmtpListener NOBODY = answering(SmtpReply.of(550, "5.7.1", "no"), SmtpReply.of(554, "5.7.1", "no"));
     /** Takes every recipient and every message. */
-    private static final SmtpListener EVERYBODY = new SmtpListener() {
-        @Override
-        public Optional<Login> authenticate(Client client, String username, char[] password) {
-            return Optional.empty();
-        }
+    private static final SmtpListener EVERYBODY = answering(SmtpReply.of(250, "2.1.5", "ok"),
+            SmtpReply.of(250, "2.0.0", "queued"));
 
-        @Override
-        public boolean loginStillValid(Client client, Login login) {
-            return false;
-        }
+    private static SmtpListener answering(SmtpReply toRecipients, SmtpReply toMessages) {
+        return new SmtpListener() {
+            @Override
+            public Optional<Login> authenticate(Client client, String username, char[] password) {
+                return Optional.empty();
+            }
 
-        @Override
-        public SmtpReply recipient(Envelope transaction, Recipient candidate) {
-            return SmtpReply.of(250, "2.1.5", "ok");
-        }
+            @Override
+            public boolean loginStillValid(Client client, Login login) {
+                return false;
+            }
 
-        @Override
-        public SmtpReply deliver(Envelope envelope, ReceivedMessage message) {
-            return SmtpReply.of(250, "2.0.0", "queued");
-        }
-    };
+            @Override
+            public SmtpReply recipient(Envelope transaction, Recipient candidate) {
+                return toRecipients;
+            }
+
+            @Override
+            public SmtpReply deliver(Envelope envelope, ReceivedMessage message) {
+                return toMessages;
+            }
+        };
+    }
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final SmtpStatistics statistics = new SmtpStatistics();
