@@ -30,6 +30,11 @@ public final class MailLoad implements AutoCloseable {
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
 
+    /** What {@link #refusals()} counts for a relay whose port is closed (not an SMTP answer). */
+    public static final String NOT_LISTENING = "not listening";
+    /** What {@link #refusals()} counts for a connection that broke without a reply. */
+    public static final String BROKEN = "broken";
+
     /** @param ports the submission ports of the relays, asked again at each connection */
     public MailLoad(TestCredential credential, List<IntSupplier> ports, int slowEvery) {
         this.credential = credential;
@@ -66,7 +71,7 @@ public final class MailLoad implements AutoCloseable {
         return Set.copyOf(unanswered);
     }
 
-    /** Each reply other than 250 to a message or a login, by its code, and broken connections as "broken". */
+    /** Each reply other than 250 to a message or a login, by its code, and {@link #BROKEN} and {@link #NOT_LISTENING}. */
     public Map<String, Integer> refusals() {
         Map<String, Integer> counts = new java.util.TreeMap<>();
         refusals.forEach((code, count) -> counts.put(code, count.get()));
@@ -82,6 +87,10 @@ public final class MailLoad implements AutoCloseable {
                 while (running && sendOne(client)) {
                     // on to the next message
                 }
+            } catch (java.net.ConnectException down) {
+                count(NOT_LISTENING);
+                relay++;
+                pause();
             } catch (IOException | AssertionError broken) {
                 count(refusedAtLogin(broken));
                 relay++;
@@ -129,7 +138,7 @@ public final class MailLoad implements AutoCloseable {
     private static String refusedAtLogin(Throwable broken) {
         String message = String.valueOf(broken.getMessage());
         int got = message.indexOf("got: ");
-        return got >= 0 && message.length() >= got + 8 ? message.substring(got + 5, got + 8) : "broken";
+        return got >= 0 && message.length() >= got + 8 ? message.substring(got + 5, got + 8) : BROKEN;
     }
 
     private void count(String what) {

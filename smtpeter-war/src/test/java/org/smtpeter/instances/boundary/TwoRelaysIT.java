@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +22,6 @@ import org.smtpeter.testing.MailLoad;
 import org.smtpeter.testing.PostgreSql;
 import org.smtpeter.testing.Relay;
 import org.smtpeter.testing.SmtpSink;
-import org.smtpeter.testing.TestCredential;
 
 /**
  * Two relays on one PostgreSQL database, each on its own ports, delivering to one sink: under
@@ -38,36 +36,24 @@ class TwoRelaysIT {
     static final Duration RECOVERY = Duration.ofSeconds(60);
     private static final int CONNECTIONS = 8;
 
-    private static SmtpSink sink;
+    private static RelayPair relays;
     private static Relay first;
     private static Relay second;
-    private static TestCredential credential;
 
     @BeforeAll
     static void start() throws Exception {
         if (!PostgreSql.inUse()) {
             return; // each test says why it is skipped
         }
-        sink = new SmtpSink();
-        first = Relay.start("two-relays-a", sink, settings("relay-a.test"));
-        second = Relay.startSharing("two-relays-b", first, settings("relay-b.test"));
-        credential = first.newCredential();
-    }
-
-    static Map<String, String> settings(String hostName) {
-        return Map.of("smtpeter.hostname", hostName,
-                "smtpeter.delivery.smarthost", "127.0.0.1:" + sink.port(),
-                "smtpeter.delivery.retry-schedule", "PT1S,PT2S,PT4S",
-                "smtpeter.delivery.poll-interval-millis", "200");
+        relays = new RelayPair("two-relays");
+        first = relays.first;
+        second = relays.second;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (second != null) {
-            second.server().stop();
-        }
-        if (first != null) {
-            first.close();
+        if (relays != null) {
+            relays.close();
         }
     }
 
@@ -80,17 +66,16 @@ class TwoRelaysIT {
     @Test
     @Order(1)
     void bothAcceptAndDeliverAndEveryMessageArrivesExactlyOnce() throws Exception {
-        MailLoad load = new MailLoad(credential, List.of(first::submissionPort, second::submissionPort), 10)
-                .start(CONNECTIONS);
+        MailLoad load = relays.load(10).start(CONNECTIONS);
         Thread.sleep(5_000);
         load.close();
 
-        MailLoad.Tally tally = load.awaitDelivered(sink, RECOVERY);
+        MailLoad.Tally tally = load.awaitDelivered(relays.sink, RECOVERY);
         System.out.println("two relays, normal operation: " + tally + ", refused " + load.refusals());
-        assertTrue(tally.acknowledged() > 50, tally::toString);
+        assertTrue(tally.acknowledged() > 20, tally::toString);
         assertEquals(0, tally.lost(), () -> "lost: " + tally.lostRecipients());
         assertEquals(0, tally.duplicated(), () -> "duplicated: " + tally.duplicatedRecipients());
-        Set<String> senders = sink.received().stream()
+        Set<String> senders = relays.sink.received().stream()
                 .filter(message -> message.recipients().get(0).contains(load.prefix()))
                 .map(SmtpSink.Received::heloName).collect(Collectors.toSet());
         assertEquals(Set.of("relay-a.test", "relay-b.test"), senders, "both relays deliver");
@@ -99,21 +84,18 @@ class TwoRelaysIT {
     @Test
     @Order(2)
     void afterAKillTheOtherSendsWhatTheDeadOneHadClaimed() throws Exception {
-        MailLoad load = new MailLoad(credential, List.of(first::submissionPort, second::submissionPort), 5)
-                .start(CONNECTIONS);
+        MailLoad load = relays.load(5).start(CONNECTIONS);
         Thread.sleep(4_000);
         long deadPid = first.server().pid();
         first.server().kill();
         long killed = System.nanoTime();
-        Set<String> claimedByTheDead = new TreeSet<>(PostgreSql.column("SELECT d.recipient FROM "
-                + schema() + ".delivery d JOIN " + schema() + ".relay_instance i ON d.claimed_by = i.id"
-                + " WHERE d.state = 'SENDING' AND i.host_name LIKE '" + deadPid + "@%'"));
+        Set<String> claimedByTheDead = relays.sendingBy(deadPid);
         Thread.sleep(5_000); // the dead relay's clients go on at the other one
         load.close();
 
-        MailLoad.Tally tally = load.awaitDelivered(sink, RECOVERY.minusNanos(System.nanoTime() - killed));
+        MailLoad.Tally tally = load.awaitDelivered(relays.sink, RECOVERY.minusNanos(System.nanoTime() - killed));
         Duration recovered = Duration.ofNanos(System.nanoTime() - killed);
-        awaitEmptyQueue();
+        assertTrue(relays.awaitEmptyQueue(RECOVERY), "the queue is empty again");
         System.out.println("two relays, kill -9 of one under load: " + tally + "; the dead one was sending "
                 + claimedByTheDead.size() + "; all delivered " + recovered.toMillis() + " ms after the kill; refused "
                 + load.refusals() + "; unanswered at the kill " + load.unanswered().size());
@@ -124,16 +106,36 @@ class TwoRelaysIT {
                 () -> "duplicates of mail not in flight: " + tally.duplicatedRecipients());
     }
 
-    private static String schema() {
-        return first.server().schema();
-    }
-
-    private static void awaitEmptyQueue() throws Exception {
-        long deadline = System.nanoTime() + RECOVERY.toNanos();
-        String count = "SELECT count(*) FROM " + schema() + ".delivery WHERE state IN ('QUEUED', 'DEFERRED', 'SENDING')";
-        while (!PostgreSql.column(count).equals(List.of("0"))) {
-            assertTrue(System.nanoTime() < deadline, "the queue is empty again");
-            Thread.sleep(200);
+    /**
+     * SIGTERM to one relay, start it again, then the other, all under load: clients see 4xx (or a
+     * closed port while a relay is down, which a load balancer takes out of rotation), never a
+     * broken connection or a 250 for mail that then does not arrive, and nothing is sent twice.
+     */
+    @Test
+    @Order(3)
+    void aRollingRestartUnderLoadLosesNothing() throws Exception {
+        first.server().start(); // killed by the test before
+        // Half the load: three starts of Payara Micro on a shared machine are slow enough.
+        MailLoad load = relays.load(5).start(CONNECTIONS / 2);
+        Thread.sleep(3_000);
+        for (Relay relay : List.of(first, second)) {
+            long stopping = System.nanoTime();
+            assertTrue(relay.server().terminate(Duration.ofSeconds(90)), "the relay stopped after SIGTERM");
+            System.out.println("graceful stop took " + Duration.ofNanos(System.nanoTime() - stopping).toMillis() + " ms");
+            relay.server().start();
+            Thread.sleep(3_000);
         }
+        load.close();
+
+        MailLoad.Tally tally = load.awaitDelivered(relays.sink, RECOVERY);
+        assertTrue(relays.awaitEmptyQueue(RECOVERY), "the queue is empty again");
+        Map<String, Integer> refusals = load.refusals();
+        System.out.println("two relays, rolling restart under load: " + tally + "; refused " + refusals
+                + "; unanswered " + load.unanswered().size());
+        assertEquals(0, tally.lost(), () -> "lost: " + tally.lostRecipients());
+        assertEquals(0, tally.duplicated(), () -> "duplicated: " + tally.duplicatedRecipients());
+        assertEquals(Set.of(), load.unanswered(), "every message sent got its reply");
+        refusals.keySet().forEach(refusal -> assertTrue(refusal.startsWith("4") || refusal.equals(MailLoad.NOT_LISTENING),
+                () -> "clients saw " + refusals));
     }
 }
