@@ -309,7 +309,9 @@ public class DeliveryQueue {
         Instant next = Instant.now(clock).plus(delay);
         for (Long id : deliveryIds) {
             Delivery delivery = em.find(Delivery.class, id);
-            if (delivery != null && delivery.getState() == DeliveryState.SENDING) {
+            // Ours only: once put back by another instance, it may be another's claim by now.
+            if (delivery != null && delivery.getState() == DeliveryState.SENDING
+                    && instances.id().equals(delivery.getClaimedBy())) {
                 delivery.requeue(next);
             }
         }

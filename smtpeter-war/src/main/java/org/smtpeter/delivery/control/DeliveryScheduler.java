@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -77,6 +79,11 @@ public class DeliveryScheduler {
     @Inject
     DeliverySettings settings;
 
+    /**
+     * Claims whose attempts could be neither recorded nor put back (the database was away): they
+     * stay SENDING under this live instance, which nobody else takes over, until put back here.
+     */
+    private final Queue<List<Long>> notPutBack = new ConcurrentLinkedQueue<>();
     private Semaphore concurrent;
     private final Rounds rounds = new Rounds(this::claimAndDispatch);
     private final AtomicBoolean lingering = new AtomicBoolean();
@@ -125,6 +132,10 @@ public class DeliveryScheduler {
      *         arrives meanwhile is sent together
      */
     private boolean claimAndDispatch() {
+        for (List<Long> ids = notPutBack.peek(); ids != null; ids = notPutBack.peek()) {
+            queue.release(ids, Duration.ofMinutes(1)); // throws while the database is still away
+            notPutBack.poll();
+        }
         int capacity = concurrent.availablePermits();
         if (capacity == 0) {
             return false;
@@ -175,7 +186,7 @@ public class DeliveryScheduler {
             });
         } catch (RuntimeException rejected) {
             concurrent.release();
-            queue.release(ids(claimed), Duration.ofSeconds(5));
+            putBack(ids(claimed), Duration.ofSeconds(5));
         }
     }
 
@@ -200,7 +211,7 @@ public class DeliveryScheduler {
             queue.record(results, claimed);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "recording the attempts to " + domain + " failed; the deliveries are tried again", e);
-            queue.release(ids(claimed), Duration.ofMinutes(1));
+            putBack(ids(claimed), Duration.ofMinutes(1));
         }
     }
 
@@ -218,7 +229,17 @@ public class DeliveryScheduler {
             queue.record(failedAttempts(claimed, e), claimed);
         } catch (RuntimeException recordingFailed) {
             LOG.log(Level.SEVERE, "recording the failed attempt failed too; the deliveries are tried again", recordingFailed);
-            queue.release(ids(claimed), Duration.ofMinutes(1));
+            putBack(ids(claimed), Duration.ofMinutes(1));
+        }
+    }
+
+    private void putBack(List<Long> ids, Duration delay) {
+        try {
+            queue.release(ids, delay);
+        } catch (RuntimeException databaseAway) {
+            LOG.log(Level.WARNING, ids.size() + " claimed deliveries cannot be put back now; trying again at the next poll",
+                    databaseAway);
+            notPutBack.add(ids);
         }
     }
 
