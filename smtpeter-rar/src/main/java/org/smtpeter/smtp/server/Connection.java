@@ -1,6 +1,7 @@
 package org.smtpeter.smtp.server;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -43,12 +44,13 @@ final class Connection implements Runnable {
     public void run() {
         try (socket; slot) {
             socket.setTcpNoDelay(true);
+            InetSocketAddress client = settings.proxyProtocol().clientOf(socket);
             Duration handshakeTimeout = settings.session().limits().idleTimeout();
             Transport transport = settings.session().role().tlsMode() == ListenerRole.TlsMode.IMPLICIT
                     ? SocketTransport.implicitTls(socket, settings.sslContext(), writes, handshakeTimeout)
                     : SocketTransport.plain(socket, settings.sslContext(), writes, handshakeTimeout);
             SmtpSession session = new SmtpSession(settings.session(), listener, settings.authThrottle(),
-                    socket.getInetAddress().getHostAddress(), socket.getPort());
+                    client.getAddress().getHostAddress(), client.getPort());
             Conversation started = new Conversation(session, transport, settings.session().limits(),
                     settings.spoolDirectory(), settings.maxConnections()::isStressed);
             conversation = started;

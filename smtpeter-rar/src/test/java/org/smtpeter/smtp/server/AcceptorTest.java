@@ -76,6 +76,7 @@ class AcceptorTest {
     private final SmtpStatistics statistics = new SmtpStatistics();
     private final ListenerStates states = new ListenerStates();
     private Acceptor acceptor;
+    private ProxyProtocol proxyProtocol = ProxyProtocol.OFF;
 
     @AfterEach
     void stop() {
@@ -97,7 +98,7 @@ class AcceptorTest {
             throws IOException {
         ServerSettings settings = new ServerSettings(InetAddress.getLoopbackAddress(), port,
                 new SessionSettings("mx.test", ListenerRole.MTA, false, limits, statistics), null,
-                connectionLimit, AuthThrottle.NONE, null, states, Duration.ofMillis(100));
+                connectionLimit, AuthThrottle.NONE, null, states, Duration.ofMillis(100), proxyProtocol);
         acceptor = new Acceptor(settings, listener, threads);
         threads.execute(acceptor);
         return acceptor;
@@ -238,6 +239,34 @@ class AcceptorTest {
             assertEquals("421 4.3.2 Service shutting down; closing connection", replies.readLine());
         }
         assertTrue(acceptor.awaitSessionsEnded(System.nanoTime() + Duration.ofSeconds(10).toNanos()));
+    }
+
+    /** The session sees the client that the balancer names; a peer that is not trusted is not believed. */
+    @Test
+    void aTrustedBalancerNamesTheClient() throws Exception {
+        proxyProtocol = ProxyProtocol.trusting("192.0.2.1, 127.0.0.0/8");
+        int port = freePort();
+        start(port, 10);
+        try (Socket balancer = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            BufferedReader replies = replies(balancer);
+            balancer.getOutputStream().write("PROXY TCP4 203.0.113.7 192.0.2.25 51234 587\r\nEHLO client.test\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertTrue(replies.readLine().startsWith("220 "));
+            assertEquals("250-mx.test Hello client.test [203.0.113.7]", replies.readLine());
+        }
+        assertFalse(ProxyProtocol.trusting("192.0.2.0/24, ::1").trusts(InetAddress.getByName("127.0.0.1")));
+        assertTrue(ProxyProtocol.trusting("192.0.2.0/24").trusts(InetAddress.getByName("192.0.2.200")));
+    }
+
+    @Test
+    void aTrustedPeerWithoutAHeaderIsClosedWithoutAWord() throws Exception {
+        proxyProtocol = ProxyProtocol.trusting("127.0.0.1");
+        int port = freePort();
+        start(port, 10);
+        try (Socket peer = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            peer.getOutputStream().write("EHLO client.test\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals(null, readLine(peer));
+        }
     }
 
     private static BufferedReader replies(Socket socket) throws IOException {
