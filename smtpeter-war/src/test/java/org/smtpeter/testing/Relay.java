@@ -64,6 +64,11 @@ public final class Relay implements ExtensionContext.Store.CloseableResource {
         }
     }
 
+    /** A relay of its own on a server prepared by the caller (e.g. its database behind a proxy). */
+    public static Relay start(PayaraMicro micro, SmtpSink sink) {
+        return started(micro, sink);
+    }
+
     private static Relay started(PayaraMicro micro, SmtpSink sink) {
         try {
             micro.start();

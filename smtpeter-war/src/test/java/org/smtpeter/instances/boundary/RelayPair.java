@@ -18,6 +18,8 @@ import org.smtpeter.testing.TestCredential;
  */
 final class RelayPair implements AutoCloseable {
 
+    static final String BALANCER = "127.0.0.2";
+
     final SmtpSink sink;
     final Relay first;
     final Relay second;
@@ -34,7 +36,9 @@ final class RelayPair implements AutoCloseable {
         return Map.of("smtpeter.hostname", hostName,
                 "smtpeter.delivery.smarthost", "127.0.0.1:" + sink.port(),
                 "smtpeter.delivery.retry-schedule", "PT1S,PT2S,PT4S",
-                "smtpeter.delivery.poll-interval-millis", "200");
+                "smtpeter.delivery.poll-interval-millis", "200",
+                // A balancer on 127.0.0.2 (the tests connect from there to send a PROXY header).
+                "smtpeter.proxy-protocol.trusted", BALANCER);
     }
 
     List<Relay> both() {

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.smtpeter.testing.MailLoad;
+import org.smtpeter.testing.Mails;
 import org.smtpeter.testing.PostgreSql;
+import org.smtpeter.testing.RawSmtpClient;
 import org.smtpeter.testing.Relay;
 import org.smtpeter.testing.SmtpSink;
 
@@ -81,6 +83,37 @@ class TwoRelaysIT {
         assertEquals(Set.of("relay-a.test", "relay-b.test"), senders, "both relays deliver");
     }
 
+    /** Behind a balancer that sends a PROXY header, the Received header names the client, not the balancer. */
+    @Test
+    @Order(1)
+    void aBalancerNamesTheClientInAPROXYHeader() throws Exception {
+        String recipient = "fast-proxy-" + java.util.UUID.randomUUID() + "@example.net";
+        for (String header : List.of("PROXY TCP4 203.0.113.9 127.0.0.1 40000 587\r\n", "PROXY TCP6 2001:db8::9 ::1 40000 587\r\n")) {
+            try (RawSmtpClient client = new RawSmtpClient(second.submissionPort(), RelayPair.BALANCER)) {
+                client.write(header);
+                client.login(relays.credential.username(), relays.credential.password());
+                client.startData("proxy@it.example.org", recipient);
+                client.write(Mails.dotStuffed(Mails.simple("proxy@it.example.org", recipient, "through a balancer")));
+                RawSmtpClient.expect("250", client.command("."));
+            }
+        }
+        java.util.List<String> texts = awaitTwo(recipient);
+        assertTrue(texts.stream().anyMatch(text -> text.contains("([203.0.113.9])")), texts::toString);
+        assertTrue(texts.stream().anyMatch(text -> text.contains("([2001:db8:0:0:0:0:0:9])")), texts::toString);
+    }
+
+    private static java.util.List<String> awaitTwo(String recipient) throws InterruptedException {
+        long deadline = System.nanoTime() + RECOVERY.toNanos();
+        while (true) {
+            java.util.List<String> texts = relays.sink.received().stream().filter(m -> m.recipients().contains(recipient))
+                    .map(SmtpSink.Received::text).toList();
+            if (texts.size() >= 2 || System.nanoTime() > deadline) {
+                return texts;
+            }
+            Thread.sleep(100);
+        }
+    }
+
     @Test
     @Order(2)
     void afterAKillTheOtherSendsWhatTheDeadOneHadClaimed() throws Exception {
@@ -109,7 +142,8 @@ class TwoRelaysIT {
     /**
      * SIGTERM to one relay, start it again, then the other, all under load: clients see 4xx (or a
      * closed port while a relay is down, which a load balancer takes out of rotation), never a
-     * broken connection or a 250 for mail that then does not arrive, and nothing is sent twice.
+     * broken connection or a 250 for mail that then does not arrive; a duplicate can only be mail that
+     * was being sent at a stop.
      */
     @Test
     @Order(3)
@@ -118,7 +152,9 @@ class TwoRelaysIT {
         // Half the load: three starts of Payara Micro on a shared machine are slow enough.
         MailLoad load = relays.load(5).start(CONNECTIONS / 2);
         Thread.sleep(3_000);
+        Set<String> sendingAtStop = new java.util.TreeSet<>();
         for (Relay relay : List.of(first, second)) {
+            sendingAtStop.addAll(relays.sendingBy(relay.server().pid()));
             long stopping = System.nanoTime();
             assertTrue(relay.server().terminate(Duration.ofSeconds(90)), "the relay stopped after SIGTERM");
             System.out.println("graceful stop took " + Duration.ofNanos(System.nanoTime() - stopping).toMillis() + " ms");
@@ -130,10 +166,13 @@ class TwoRelaysIT {
         MailLoad.Tally tally = load.awaitDelivered(relays.sink, RECOVERY);
         assertTrue(relays.awaitEmptyQueue(RECOVERY), "the queue is empty again");
         Map<String, Integer> refusals = load.refusals();
-        System.out.println("two relays, rolling restart under load: " + tally + "; refused " + refusals
+        System.out.println("two relays, rolling restart under load: " + tally + "; being sent at the stops "
+                + sendingAtStop.size() + "; refused " + refusals
                 + "; unanswered " + load.unanswered().size());
         assertEquals(0, tally.lost(), () -> "lost: " + tally.lostRecipients());
-        assertEquals(0, tally.duplicated(), () -> "duplicated: " + tally.duplicatedRecipients());
+        // A share still being sent when the stop reaches the delivery workers is put back and sent again.
+        assertTrue(sendingAtStop.containsAll(tally.duplicatedRecipients()),
+                () -> "duplicates of mail not in flight at a stop: " + tally.duplicatedRecipients());
         assertEquals(Set.of(), load.unanswered(), "every message sent got its reply");
         refusals.keySet().forEach(refusal -> assertTrue(refusal.startsWith("4") || refusal.equals(MailLoad.NOT_LISTENING),
                 () -> "clients saw " + refusals));
