@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../../.."
 kills=${1:-5}
 connections=${2:-8}
 load=${3:-5}
-shift 3 2>/dev/null || shift $#
+if [ $# -ge 3 ]; then shift 3; else shift $#; fi
 exec mvn -B -pl smtpeter-war -am verify -Ppostgresql -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
     -Dit.test=CrashSoak -Dfailsafe.failIfNoSpecifiedTests=false \
     -Dsoak.kills="$kills" -Dsoak.connections="$connections" -Dsoak.load-seconds="$load" "$@"
