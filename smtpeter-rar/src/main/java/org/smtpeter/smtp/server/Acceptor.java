@@ -151,7 +151,9 @@ public final class Acceptor implements Runnable {
             refuse(socket, STOPPING);
             return;
         }
-        ConnectionLimit.Admission admission = settings.maxConnections().admit(role, socket.getInetAddress());
+        // A balancer's connections count for the client its PROXY header names, once it is read.
+        ConnectionLimit.Admission admission = settings.maxConnections().admit(role, socket.getInetAddress(),
+                !settings.proxyProtocol().trusts(socket.getInetAddress()));
         if (admission instanceof ConnectionLimit.Refused refused) {
             statistics.increment(role, Count.CONNECTIONS_REFUSED);
             refuse(socket, refused);

@@ -3,6 +3,8 @@ package org.smtpeter.smtp.server;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -45,6 +47,13 @@ final class Connection implements Runnable {
         try (socket; slot) {
             socket.setTcpNoDelay(true);
             InetSocketAddress client = settings.proxyProtocol().clientOf(socket);
+            if (settings.proxyProtocol().trusts(socket.getInetAddress())) {
+                Optional<ConnectionLimit.Refused> tooMany = slot.countFor(client.getAddress());
+                if (tooMany.isPresent()) {
+                    socket.getOutputStream().write((tooMany.get().reply() + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    return;
+                }
+            }
             Duration handshakeTimeout = settings.session().limits().idleTimeout();
             Transport transport = settings.session().role().tlsMode() == ListenerRole.TlsMode.IMPLICIT
                     ? SocketTransport.implicitTls(socket, settings.sslContext(), writes, handshakeTimeout)
