@@ -40,7 +40,7 @@ public final class PayaraMicro {
     private final int smtpsPort = freePort();
     private final int mtaPort = freePort();
     private final Map<String, String> settings = new java.util.HashMap<>();
-    private final String schema;
+    private String schema;
     private Process process;
     private int starts;
     private String databaseHost;
@@ -74,6 +74,29 @@ public final class PayaraMicro {
         this.databaseHost = host;
         this.databasePort = port;
         return this;
+    }
+
+    /**
+     * Runs on the same database as {@code first} (its schema and admin token), as a second relay of
+     * one installation would. Start {@code first} before, so that the tables exist.
+     */
+    public PayaraMicro sharingDatabaseWith(PayaraMicro first) {
+        this.schema = first.schema;
+        this.adminToken = first.adminToken;
+        return this;
+    }
+
+    /** Sends the process SIGTERM, as an orchestrator stopping it would, and waits up to {@code timeout}. */
+    public boolean terminate(Duration timeout) throws InterruptedException {
+        if (process == null) {
+            return true;
+        }
+        process.destroy();
+        boolean ended = process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        if (ended) {
+            process = null;
+        }
+        return ended;
     }
 
     /**

@@ -11,6 +11,11 @@ public final class PostgreSql {
     private PostgreSql() {
     }
 
+    /** Whether this pass of the suite runs on PostgreSQL (else on H2, embedded in one process). */
+    public static boolean inUse() {
+        return "postgresql".equals(System.getProperty("smtpeter.it.database"));
+    }
+
     /** A fresh schema per test server, so every run starts from the schema the code generates now. */
     static void recreateSchema(String schema) throws SQLException {
         execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
@@ -32,6 +37,20 @@ public final class PostgreSql {
             statement.execute("SET search_path TO " + schema);
         }
         return connection;
+    }
+
+    /** The first column of every row of {@code sql}, as text. */
+    public static java.util.List<String> column(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url(), property("user", "postgres"),
+                property("password", "postgres"));
+             Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            java.util.List<String> values = new java.util.ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
     }
 
     static String url() {

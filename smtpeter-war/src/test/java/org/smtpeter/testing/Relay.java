@@ -49,7 +49,28 @@ public final class Relay implements ExtensionContext.Store.CloseableResource {
     /** A relay of its own, for tests that need other settings (stop it when done). */
     public static Relay start(String name, SmtpSink sink, java.util.Map<String, String> settings) {
         try {
-            PayaraMicro micro = new PayaraMicro(name, settings);
+            return started(new PayaraMicro(name, settings), sink);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A second relay of the same installation: the database of {@code first}, its own ports, the same sink. */
+    public static Relay startSharing(String name, Relay first, java.util.Map<String, String> settings) {
+        try {
+            return started(new PayaraMicro(name, settings).sharingDatabaseWith(first.micro), first.sink);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A relay of its own on a server prepared by the caller (e.g. its database behind a proxy). */
+    public static Relay start(PayaraMicro micro, SmtpSink sink) {
+        return started(micro, sink);
+    }
+
+    private static Relay started(PayaraMicro micro, SmtpSink sink) {
+        try {
             micro.start();
             return new Relay(micro, sink);
         } catch (IOException e) {

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code reject-*}: 550 5.1.1;</li>
  * <li>{@code drop-once-*}: the first time, hangs up in the middle of DATA;</li>
  * <li>{@code hold-*}: 450 until the test calls {@link #release(String)};</li>
+ * <li>{@code slow-*}: waits {@link #SLOW} before the 250 to the message (a delivery in flight);</li>
  * <li>anything else: accepted.</li>
  * </ul>
  */
@@ -47,6 +48,9 @@ public final class SmtpSink implements AutoCloseable {
             return new String(data, StandardCharsets.UTF_8);
         }
     }
+
+    /** How long {@code slow-*} mail takes to be accepted. */
+    public static final Duration SLOW = Duration.ofSeconds(2);
 
     private final ServerSocket server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -159,6 +163,9 @@ public final class SmtpSink implements AutoCloseable {
                         return;
                     }
                     Data data = in.readData(keepAtMost);
+                    if (recipients.stream().anyMatch(r -> r.startsWith("slow-"))) {
+                        sleep(SLOW);
+                    }
                     received.add(new Received(from, List.copyOf(recipients), data.kept.toByteArray(), helo,
                             System.nanoTime(), data.size, data.tail()));
                     reply(out, "250 2.0.0 Ok: queued in the sink");
@@ -173,6 +180,15 @@ public final class SmtpSink implements AutoCloseable {
             }
         } catch (IOException e) {
             // the relay hung up; nothing to record
+        }
+    }
+
+    private static void sleep(Duration duration) throws IOException {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 

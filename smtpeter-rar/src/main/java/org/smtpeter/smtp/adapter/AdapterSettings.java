@@ -15,6 +15,7 @@ import java.util.Map;
 import org.smtpeter.smtp.api.SettingsCheck;
 import org.smtpeter.smtp.protocol.Limits;
 import org.smtpeter.smtp.api.ListenerRole;
+import org.smtpeter.smtp.server.ProxyProtocol;
 
 /**
  * Every check of the adapter's settings, run when the adapter starts, before any port is bound:
@@ -59,6 +60,15 @@ final class AdapterSettings {
             }
         }
         check.count("smtpeter.listeners.bind-retry-seconds", 10, 1);
+        check.text(ProxyProtocol.KEY).ifPresent(trusted -> {
+            try {
+                ProxyProtocol.trusting(trusted);
+            } catch (IllegalArgumentException notAnAddress) {
+                check.invalid(ProxyProtocol.KEY, trusted, "addresses or networks of the load balancers separated by"
+                        + " commas, such as 10.0.0.5, 192.0.2.0/24 (" + notAnAddress.getMessage() + " is not one)");
+            }
+        });
+        check.whole(SmtpResourceAdapter.STOP_GRACE_KEY, SmtpResourceAdapter.DEFAULT_STOP_GRACE_SECONDS, 0, 600);
         return smtps;
     }
 

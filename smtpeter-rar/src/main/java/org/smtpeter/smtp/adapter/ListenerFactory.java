@@ -24,6 +24,7 @@ import org.smtpeter.smtp.protocol.SessionSettings;
 import org.smtpeter.smtp.server.AuthFailureWindow;
 import org.smtpeter.smtp.server.ConnectionLimit;
 import org.smtpeter.smtp.server.DevCertificate;
+import org.smtpeter.smtp.server.ProxyProtocol;
 import org.smtpeter.smtp.server.ServerSettings;
 import org.smtpeter.smtp.server.TlsContexts;
 
@@ -45,6 +46,7 @@ final class ListenerFactory {
     private final AuthThrottle authThrottle;
     private final Path spoolDirectory;
     private final Duration bindRetry;
+    private final ProxyProtocol proxyProtocol;
 
     ListenerFactory(Configuration config) throws IOException {
         this.config = config;
@@ -74,6 +76,7 @@ final class ListenerFactory {
         String spool = config.get("smtpeter.spool-directory", "");
         this.spoolDirectory = spool.isBlank() ? null : Files.createDirectories(Path.of(spool));
         this.bindRetry = Duration.ofSeconds(Math.max(1, config.getLong("smtpeter.listeners.bind-retry-seconds", 10)));
+        this.proxyProtocol = ProxyProtocol.trusting(config.get(ProxyProtocol.KEY, ""));
     }
 
     /**
@@ -127,7 +130,7 @@ final class ListenerFactory {
                 .map(String::strip)
                 .map(Integer::parseInt)
                 .map(port -> new ServerSettings(bindAddress, port, session, sslContext, connectionLimit, authThrottle,
-                        spoolDirectory, ListenerStates.global(), bindRetry))
+                        spoolDirectory, ListenerStates.global(), bindRetry, proxyProtocol))
                 .toList();
     }
 

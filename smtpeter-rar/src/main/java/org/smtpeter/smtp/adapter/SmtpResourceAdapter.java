@@ -38,6 +38,8 @@ import org.smtpeter.smtp.server.ServerSettings;
 public class SmtpResourceAdapter implements ResourceAdapter {
 
     private static final Logger LOG = Logger.getLogger(SmtpResourceAdapter.class.getName());
+    static final String STOP_GRACE_KEY = "smtpeter.listeners.stop-grace-seconds";
+    static final int DEFAULT_STOP_GRACE_SECONDS = 15;
 
     private final Map<ActivationKey, List<Acceptor>> acceptors = new ConcurrentHashMap<>();
     private transient WorkManager workManager;
@@ -59,8 +61,32 @@ public class SmtpResourceAdapter implements ResourceAdapter {
 
     @Override
     public void stop() {
-        acceptors.values().forEach(opened -> opened.forEach(Acceptor::close));
+        List<Acceptor> all = new ArrayList<>();
+        acceptors.values().forEach(all::addAll);
         acceptors.clear();
+        stopGracefully(all);
+    }
+
+    /**
+     * New clients hear 421 4.3.2 and sessions end after their transaction, for at most
+     * {@code smtpeter.listeners.stop-grace-seconds}; whatever is still open then is closed with 421.
+     * A message whose DATA is under way is thus answered after its commit, or refused with a 4xx.
+     */
+    private static void stopGracefully(List<Acceptor> opened) {
+        if (opened.isEmpty()) {
+            return;
+        }
+        long grace = new Configuration().getInt(STOP_GRACE_KEY, DEFAULT_STOP_GRACE_SECONDS);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(grace);
+        opened.forEach(Acceptor::drain);
+        try {
+            for (Acceptor acceptor : opened) {
+                acceptor.awaitSessionsEnded(deadline);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        opened.forEach(Acceptor::close);
     }
 
     /**
@@ -114,7 +140,7 @@ public class SmtpResourceAdapter implements ResourceAdapter {
     public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
         List<Acceptor> opened = acceptors.remove(new ActivationKey(factory, spec));
         if (opened != null) {
-            opened.forEach(Acceptor::close);
+            stopGracefully(opened);
         }
     }
 

@@ -27,6 +27,7 @@ public final class Conversation {
     private final Deadlines deadlines;
     private SmtpInput input;
     private OutputStream output;
+    private volatile boolean stopAfterTransaction;
 
     public Conversation(SmtpSession session, Transport transport, Limits limits, Path spoolDirectory) {
         this(session, transport, limits, spoolDirectory, () -> false);
@@ -61,6 +62,14 @@ public final class Conversation {
         }
     }
 
+    /**
+     * A graceful stop: a transaction under way (DATA included) goes on to its reply; the next
+     * command outside a transaction is answered 421 4.3.2 and the connection closed.
+     */
+    public void stopAfterTransaction() {
+        stopAfterTransaction = true;
+    }
+
     /** Ends a conversation that the server must stop (adapter shutdown). */
     public void shutDown() {
         trySend(session.shuttingDown());
@@ -71,6 +80,11 @@ public final class Conversation {
             SmtpInput.Line line = input.readLine(limits.maxCommandLine());
             if (line == null) {
                 output.flush(); // replies held back for pipelining are still owed (a half-closed client reads them)
+                return;
+            }
+            if (stopAfterTransaction && !session.isInTransaction()) {
+                send(session.shuttingDown());
+                output.flush();
                 return;
             }
             Response response = session.handle(line);

@@ -36,6 +36,8 @@ public final class Acceptor implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(Acceptor.class.getName());
     private static final int SWEEP_MILLIS = 1000;
+    private static final ConnectionLimit.Refused STOPPING =
+            new ConnectionLimit.Refused("421 4.3.2 Service shutting down; try again later");
 
     private final ServerSettings settings;
     private final SmtpListener listener;
@@ -44,6 +46,7 @@ public final class Acceptor implements Runnable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile ServerSocket serverSocket;
     private volatile boolean closed;
+    private volatile boolean draining;
     private boolean bindFailedBefore;
     private long lastSweep = System.nanoTime();
 
@@ -143,7 +146,14 @@ public final class Acceptor implements Runnable {
         SmtpStatistics statistics = settings.session().statistics();
         String role = settings.role();
         statistics.increment(role, Count.CONNECTIONS);
-        ConnectionLimit.Admission admission = settings.maxConnections().admit(role, socket.getInetAddress());
+        if (draining) {
+            statistics.increment(role, Count.CONNECTIONS_REFUSED);
+            refuse(socket, STOPPING);
+            return;
+        }
+        // A balancer's connections count for the client its PROXY header names, once it is read.
+        ConnectionLimit.Admission admission = settings.maxConnections().admit(role, socket.getInetAddress(),
+                !settings.proxyProtocol().trusts(socket.getInetAddress()));
         if (admission instanceof ConnectionLimit.Refused refused) {
             statistics.increment(role, Count.CONNECTIONS_REFUSED);
             refuse(socket, refused);
@@ -152,6 +162,9 @@ public final class Acceptor implements Runnable {
         ConnectionLimit.Slot slot = (ConnectionLimit.Slot) admission;
         Connection connection = new Connection(socket, slot, settings, listener, connections::remove);
         connections.add(connection);
+        if (draining) {
+            connection.stopAfterTransaction(); // drain() began after the check above
+        }
         statistics.connectionOpened(role);
         try {
             executor.execute(connection);
@@ -187,6 +200,27 @@ public final class Acceptor implements Runnable {
         lastSweep = now;
         Duration limit = settings.session().limits().idleTimeout(settings.maxConnections().isStressed());
         connections.forEach(connection -> connection.abortIfWriteStuck(now, limit));
+    }
+
+    /**
+     * The first step of a graceful stop: new clients hear 421 4.3.2 while the port stays bound (a
+     * load balancer then retries elsewhere rather than seeing a refused connection), and open
+     * sessions end with 421 4.3.2 at their next command outside a transaction.
+     */
+    public void drain() {
+        draining = true;
+        connections.forEach(Connection::stopAfterTransaction);
+    }
+
+    /** Waits until every session has ended or the deadline ({@link System#nanoTime()}) has passed. */
+    public boolean awaitSessionsEnded(long deadlineNanos) throws InterruptedException {
+        while (!connections.isEmpty()) {
+            if (System.nanoTime() - deadlineNanos >= 0) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
     }
 
     /** Stops accepting (or trying to bind) and ends every open connection with 421. */

@@ -1,7 +1,10 @@
 package org.smtpeter.smtp.server;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -28,6 +31,7 @@ final class Connection implements Runnable {
     private final Consumer<Connection> onClose;
     private final WriteWatch writes = new WriteWatch();
     private volatile Conversation conversation;
+    private volatile boolean stopAfterTransaction;
 
     Connection(Socket socket, ConnectionLimit.Slot slot, ServerSettings settings, SmtpListener listener,
                Consumer<Connection> onClose) {
@@ -42,15 +46,27 @@ final class Connection implements Runnable {
     public void run() {
         try (socket; slot) {
             socket.setTcpNoDelay(true);
+            InetSocketAddress client = settings.proxyProtocol().clientOf(socket);
+            if (settings.proxyProtocol().trusts(socket.getInetAddress())) {
+                Optional<ConnectionLimit.Refused> tooMany = slot.countFor(client.getAddress());
+                if (tooMany.isPresent()) {
+                    socket.getOutputStream().write((tooMany.get().reply() + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    return;
+                }
+            }
             Duration handshakeTimeout = settings.session().limits().idleTimeout();
             Transport transport = settings.session().role().tlsMode() == ListenerRole.TlsMode.IMPLICIT
                     ? SocketTransport.implicitTls(socket, settings.sslContext(), writes, handshakeTimeout)
                     : SocketTransport.plain(socket, settings.sslContext(), writes, handshakeTimeout);
             SmtpSession session = new SmtpSession(settings.session(), listener, settings.authThrottle(),
-                    socket.getInetAddress().getHostAddress(), socket.getPort());
-            conversation = new Conversation(session, transport, settings.session().limits(),
+                    client.getAddress().getHostAddress(), client.getPort());
+            Conversation started = new Conversation(session, transport, settings.session().limits(),
                     settings.spoolDirectory(), settings.maxConnections()::isStressed);
-            conversation.run();
+            conversation = started;
+            if (stopAfterTransaction) {
+                started.stopAfterTransaction(); // the stop began while this connection was being set up
+            }
+            started.run();
         } catch (IOException e) {
             LOG.log(Level.FINE, "connection from " + socket.getRemoteSocketAddress() + " failed", e);
         } catch (RuntimeException e) {
@@ -70,6 +86,15 @@ final class Connection implements Runnable {
             LOG.info(() -> "closing the connection from " + socket.getRemoteSocketAddress()
                     + ": it has not read its replies for " + limit.toSeconds() + " s");
             closeSocket();
+        }
+    }
+
+    /** A graceful stop: see {@link Conversation#stopAfterTransaction()}. */
+    void stopAfterTransaction() {
+        stopAfterTransaction = true;
+        Conversation current = conversation;
+        if (current != null) {
+            current.stopAfterTransaction();
         }
     }
 

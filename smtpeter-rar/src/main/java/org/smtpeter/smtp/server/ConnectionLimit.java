@@ -3,6 +3,7 @@ package org.smtpeter.smtp.server;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -21,7 +22,8 @@ public final class ConnectionLimit {
     /** One admitted connection's place; {@link #close()} gives it back, once. */
     public final class Slot implements Admission, AutoCloseable {
         private final String role;
-        private final String client;
+        /** Null while the client is not known yet (a balancer's connection before its PROXY header). */
+        private String client;
         private final AtomicBoolean open = new AtomicBoolean(true);
 
         private Slot(String role, String client) {
@@ -29,10 +31,30 @@ public final class ConnectionLimit {
             this.client = client;
         }
 
+        /**
+         * Counts this connection for the client that a balancer named, within the per-client limit.
+         *
+         * @return the refusal when that client has too many connections already; close the slot then
+         */
+        public Optional<Refused> countFor(InetAddress address) {
+            synchronized (ConnectionLimit.this) {
+                String named = ClientGroup.of(address);
+                if (byClient.getOrDefault(named, 0) >= perClient) {
+                    return Optional.of(TOO_MANY_FROM_CLIENT);
+                }
+                uncount(client);
+                byClient.merge(named, 1, Integer::sum);
+                client = named;
+                return Optional.empty();
+            }
+        }
+
         @Override
         public void close() {
             if (open.compareAndSet(true, false)) {
-                release(role, client);
+                synchronized (ConnectionLimit.this) {
+                    release(role, client);
+                }
             }
         }
     }
@@ -73,27 +95,43 @@ public final class ConnectionLimit {
         this(max, Integer.MAX_VALUE, Map.of(), 100);
     }
 
-    public synchronized Admission admit(String role, InetAddress address) {
-        String client = ClientGroup.of(address);
+    public Admission admit(String role, InetAddress address) {
+        return admit(role, address, true);
+    }
+
+    /**
+     * @param countClient false for a balancer's connection: the client it stands for is counted
+     *                    once its PROXY header names it ({@link Slot#countFor})
+     */
+    public synchronized Admission admit(String role, InetAddress address, boolean countClient) {
+        String client = countClient ? ClientGroup.of(address) : null;
         if (open >= max) {
             return TOO_MANY; // the widest limit first: when the service is full, every client hears so
         }
         if (byRole.getOrDefault(role, 0) >= perRole.getOrDefault(role, max)) {
             return TOO_MANY_FOR_ROLE;
         }
-        if (byClient.getOrDefault(client, 0) >= perClient) {
+        if (client != null && byClient.getOrDefault(client, 0) >= perClient) {
             return TOO_MANY_FROM_CLIENT;
         }
-        byClient.merge(client, 1, Integer::sum);
+        if (client != null) {
+            byClient.merge(client, 1, Integer::sum);
+        }
         byRole.merge(role, 1, Integer::sum);
         open++;
         return new Slot(role, client);
     }
 
     private synchronized void release(String role, String client) {
-        byClient.computeIfPresent(client, (key, count) -> count > 1 ? count - 1 : null);
+        uncount(client);
         byRole.computeIfPresent(role, (key, count) -> count > 1 ? count - 1 : null);
         open--;
+    }
+
+    private void uncount(String client) {
+        if (client != null) {
+            byClient.computeIfPresent(client, (key, count) -> count > 1 ? count - 1 : null);
+        }
     }
 
     /** Connections open now, all roles together. */

@@ -22,10 +22,11 @@ import org.smtpeter.smtp.protocol.SessionSettings;
  * @param spoolDirectory  where large messages are spooled while they arrive; null for the temp directory
  * @param states          where the listener reports whether it listens (the adapter's are {@link ListenerStates#global()})
  * @param bindRetry       how long to wait before trying again to bind a port that was taken
+ * @param proxyProtocol   which peers are balancers that name the client in a PROXY header
  */
 public record ServerSettings(InetAddress bindAddress, int port, SessionSettings session, SSLContext sslContext,
                              ConnectionLimit maxConnections, AuthThrottle authThrottle, Path spoolDirectory,
-                             ListenerStates states, Duration bindRetry) {
+                             ListenerStates states, Duration bindRetry, ProxyProtocol proxyProtocol) {
 
     /** The role's name, as in configuration keys and metrics. */
     public String role() {

@@ -49,6 +49,21 @@ class AdapterSettingsTest {
     }
 
     @Test
+    void theBalancersOfThePROXYProtocolAndTheStopGraceAreChecked() {
+        settings.put("smtpeter.proxy-protocol.trusted", "10.0.0.5, lb.example.com");
+        settings.put("smtpeter.listeners.stop-grace-seconds", "-1");
+        assertEquals(List.of(
+                "Invalid setting smtpeter.proxy-protocol.trusted=10.0.0.5, lb.example.com: expected addresses or networks"
+                        + " of the load balancers separated by commas, such as 10.0.0.5, 192.0.2.0/24 (lb.example.com is"
+                        + " not one)",
+                "Invalid setting smtpeter.listeners.stop-grace-seconds=-1: expected a whole number from 0 to 600"),
+                problems());
+        settings.put("smtpeter.proxy-protocol.trusted", "10.0.0.5, 192.0.2.0/24, 2001:db8::/32");
+        settings.put("smtpeter.listeners.stop-grace-seconds", "0");
+        assertEquals(List.of(), problems());
+    }
+
+    @Test
     void aPortBelongsToOneListener() {
         settings.put("smtpeter.submission.port", "2587,2525");
         settings.put("smtpeter.mta.port", "2525");

@@ -43,32 +43,40 @@ import org.smtpeter.smtp.protocol.SessionSettings;
 /** A real listening socket on loopback: binding, retrying a taken port, counting connections. */
 class AcceptorTest {
 
-    private static final SmtpListener NOBODY = new SmtpListener() {
-        @Override
-        public Optional<Login> authenticate(Client client, String username, char[] password) {
-            return Optional.empty();
-        }
+    private static final SmtpListener NOBODY = answering(SmtpReply.of(550, "5.7.1", "no"), SmtpReply.of(554, "5.7.1", "no"));
+    /** Takes every recipient and every message. */
+    private static final SmtpListener EVERYBODY = answering(SmtpReply.of(250, "2.1.5", "ok"),
+            SmtpReply.of(250, "2.0.0", "queued"));
 
-        @Override
-        public boolean loginStillValid(Client client, Login login) {
-            return false;
-        }
+    private static SmtpListener answering(SmtpReply toRecipients, SmtpReply toMessages) {
+        return new SmtpListener() {
+            @Override
+            public Optional<Login> authenticate(Client client, String username, char[] password) {
+                return Optional.empty();
+            }
 
-        @Override
-        public SmtpReply recipient(Envelope transaction, Recipient candidate) {
-            return SmtpReply.of(550, "5.7.1", "no");
-        }
+            @Override
+            public boolean loginStillValid(Client client, Login login) {
+                return false;
+            }
 
-        @Override
-        public SmtpReply deliver(Envelope envelope, ReceivedMessage message) {
-            return SmtpReply.of(554, "5.7.1", "no");
-        }
-    };
+            @Override
+            public SmtpReply recipient(Envelope transaction, Recipient candidate) {
+                return toRecipients;
+            }
+
+            @Override
+            public SmtpReply deliver(Envelope envelope, ReceivedMessage message) {
+                return toMessages;
+            }
+        };
+    }
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final SmtpStatistics statistics = new SmtpStatistics();
     private final ListenerStates states = new ListenerStates();
     private Acceptor acceptor;
+    private ProxyProtocol proxyProtocol = ProxyProtocol.OFF;
 
     @AfterEach
     void stop() {
@@ -83,10 +91,15 @@ class AcceptorTest {
     }
 
     private Acceptor start(int port, ConnectionLimit connectionLimit, Limits limits) throws IOException {
+        return start(port, connectionLimit, limits, NOBODY);
+    }
+
+    private Acceptor start(int port, ConnectionLimit connectionLimit, Limits limits, SmtpListener listener)
+            throws IOException {
         ServerSettings settings = new ServerSettings(InetAddress.getLoopbackAddress(), port,
                 new SessionSettings("mx.test", ListenerRole.MTA, false, limits, statistics), null,
-                connectionLimit, AuthThrottle.NONE, null, states, Duration.ofMillis(100));
-        acceptor = new Acceptor(settings, NOBODY, threads);
+                connectionLimit, AuthThrottle.NONE, null, states, Duration.ofMillis(100), proxyProtocol);
+        acceptor = new Acceptor(settings, listener, threads);
         threads.execute(acceptor);
         return acceptor;
     }
@@ -181,6 +194,84 @@ class AcceptorTest {
             }));
         }
         await(() -> statistics.openConnections("mta") == 0);
+    }
+
+    @Test
+    void aStoppingListenerTellsNewClientsAndEndsIdleSessionsAtTheirNextCommand() throws Exception {
+        int port = freePort();
+        start(port, 10);
+        try (Socket idle = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            BufferedReader idleReplies = replies(idle);
+            assertTrue(idleReplies.readLine().startsWith("220 "));
+
+            acceptor.drain();
+            try (Socket late = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                assertEquals("421 4.3.2 Service shutting down; try again later", readLine(late));
+            }
+            idle.getOutputStream().write("EHLO client.test\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("421 4.3.2 Service shutting down; closing connection", idleReplies.readLine());
+            assertEquals(null, idleReplies.readLine());
+        }
+        assertTrue(acceptor.awaitSessionsEnded(System.nanoTime() + Duration.ofSeconds(10).toNanos()));
+    }
+
+    /** A client in the middle of DATA when the stop begins gets its message's reply, then the 421. */
+    @Test
+    void aTransactionUnderWayIsFinishedBeforeTheSessionEnds() throws Exception {
+        int port = freePort();
+        start(port, new ConnectionLimit(10), Limits.defaults(), EVERYBODY);
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            BufferedReader replies = replies(client);
+            OutputStream out = client.getOutputStream();
+            assertTrue(replies.readLine().startsWith("220 "));
+            out.write("HELO client.test\r\nMAIL FROM:<a@example.org>\r\nRCPT TO:<b@example.net>\r\nDATA\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (String expected : new String[] {"250 ", "250 ", "250 ", "354 "}) {
+                String reply = replies.readLine();
+                assertTrue(reply.startsWith(expected), reply);
+            }
+
+            acceptor.drain();
+            assertFalse(acceptor.awaitSessionsEnded(System.nanoTime() + Duration.ofMillis(300).toNanos()));
+            out.write("Subject: in flight\r\n\r\nhello\r\n.\r\nMAIL FROM:<a@example.org>\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertTrue(replies.readLine().startsWith("250 2.0.0"));
+            assertEquals("421 4.3.2 Service shutting down; closing connection", replies.readLine());
+        }
+        assertTrue(acceptor.awaitSessionsEnded(System.nanoTime() + Duration.ofSeconds(10).toNanos()));
+    }
+
+    /** The session sees the client that the balancer names; a peer that is not trusted is not believed. */
+    @Test
+    void aTrustedBalancerNamesTheClient() throws Exception {
+        proxyProtocol = ProxyProtocol.trusting("192.0.2.1, 127.0.0.0/8");
+        int port = freePort();
+        start(port, 10);
+        try (Socket balancer = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            BufferedReader replies = replies(balancer);
+            balancer.getOutputStream().write("PROXY TCP4 203.0.113.7 192.0.2.25 51234 587\r\nEHLO client.test\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertTrue(replies.readLine().startsWith("220 "));
+            assertEquals("250-mx.test Hello client.test [203.0.113.7]", replies.readLine());
+        }
+        assertFalse(ProxyProtocol.trusting("192.0.2.0/24, ::1").trusts(InetAddress.getByName("127.0.0.1")));
+        assertTrue(ProxyProtocol.trusting("192.0.2.0/24").trusts(InetAddress.getByName("192.0.2.200")));
+    }
+
+    @Test
+    void aTrustedPeerWithoutAHeaderIsClosedWithoutAWord() throws Exception {
+        proxyProtocol = ProxyProtocol.trusting("127.0.0.1");
+        int port = freePort();
+        start(port, 10);
+        try (Socket peer = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            peer.getOutputStream().write("EHLO client.test\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals(null, readLine(peer));
+        }
+    }
+
+    private static BufferedReader replies(Socket socket) throws IOException {
+        socket.setSoTimeout(10_000);
+        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
     }
 
     private static String readLine(Socket socket) throws IOException {

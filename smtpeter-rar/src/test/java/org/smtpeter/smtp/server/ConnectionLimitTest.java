@@ -68,6 +68,26 @@ class ConnectionLimitTest {
         assertEquals(10, limit.open());
     }
 
+    /** A balancer's connections count for the clients its PROXY headers name, not for the balancer. */
+    @Test
+    void aBalancersConnectionsCountForTheClientsItNames() {
+        List<ConnectionLimit.Slot> throughBalancer = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            throughBalancer.add(assertInstanceOf(ConnectionLimit.Slot.class, limit.admit("submission", ip("10.0.0.2"), false)));
+        }
+        for (int i = 0; i < 4; i++) {
+            assertEquals(java.util.Optional.empty(), throughBalancer.get(i).countFor(ip("192.0.2.1")));
+        }
+        assertEquals(java.util.Optional.of(ConnectionLimit.TOO_MANY_FROM_CLIENT), throughBalancer.get(4).countFor(ip("192.0.2.1")));
+        assertEquals(java.util.Optional.empty(), throughBalancer.get(5).countFor(ip("192.0.2.2")));
+
+        throughBalancer.get(0).close();
+        throughBalancer.get(4).close(); // refused: gives back its place, never counted for a client
+        assertEquals(4, limit.open());
+        assertInstanceOf(ConnectionLimit.Slot.class, limit.admit("mta", ip("192.0.2.1")));
+        assertSame(ConnectionLimit.TOO_MANY_FROM_CLIENT, limit.admit("mta", ip("192.0.2.1")));
+    }
+
     @Test
     void closingASlotGivesItBackOnce() {
         List<ConnectionLimit.Slot> slots = open("mta", "192.0.2.1", 4);

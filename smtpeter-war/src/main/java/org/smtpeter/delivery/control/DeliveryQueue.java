@@ -17,6 +17,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.smtpeter.delivery.entity.Delivery;
 import org.smtpeter.delivery.entity.DeliveryState;
+import org.smtpeter.instances.control.Instances;
 import org.smtpeter.messages.entity.EnvelopeRecipient;
 import org.smtpeter.messages.entity.Message;
 import org.smtpeter.platform.control.RowLocks;
@@ -35,9 +36,9 @@ import org.smtpeter.suppressions.entity.Suppression;
 public class DeliveryQueue {
 
     /**
-     * A worker that died leaves its claim; after this lease the deliveries are due again. It must
-     * outlast the slowest share: at most {@link DeliveryScheduler#MESSAGES_PER_SHARE} messages, each
-     * bounded by the connect and read timeouts.
+     * Written into next_attempt_at at a claim: with the instance id, the proof of the claim when the
+     * attempt is recorded. It frees nothing by itself: the claims of a dead instance are put back by
+     * the live ones ({@link Instances}); only claims from before instances existed expire with it.
      */
     static final Duration LEASE = Duration.ofHours(2);
 
@@ -58,6 +59,9 @@ public class DeliveryQueue {
 
     @Inject
     DeliveryEvents events;
+
+    @Inject
+    Instances instances;
 
     @Inject
     Clock clock;
@@ -85,10 +89,14 @@ public class DeliveryQueue {
     }
 
     /**
-     * Claims up to {@code limit} due deliveries, oldest first, and marks them SENDING under a lease:
-     * one locking select and one update for all of them.
+     * Claims up to {@code limit} due deliveries, oldest first, and marks them SENDING, claimed by this
+     * instance: one locking select and one update for all of them. Nothing before this instance is
+     * registered, since unregistered claims look like a dead instance's.
      */
     public List<Claimed> claim(int limit) {
+        if (!instances.registered()) {
+            return List.of();
+        }
         Instant now = Instant.now(clock);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(claimSql())
@@ -103,12 +111,12 @@ public class DeliveryQueue {
         List<Claimed> claimed = rows.stream()
                 .map(row -> new Claimed(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2], lease))
                 .toList();
-        // While SENDING, next_attempt_at is the lease: a worker that died leaves the rows due again.
         // The ids are numbers read just above, so writing them into the statement is safe.
         String ids = claimed.stream().map(c -> Long.toString(c.deliveryId())).collect(Collectors.joining(","));
-        em.createNativeQuery("UPDATE delivery SET state = 'SENDING', next_attempt_at = ?1, version = version + 1"
-                        + " WHERE id IN (" + ids + ")")
+        em.createNativeQuery("UPDATE delivery SET state = 'SENDING', next_attempt_at = ?1, claimed_by = ?2,"
+                        + " version = version + 1 WHERE id IN (" + ids + ")")
                 .setParameter(1, UtcTimestamps.toTimestamp(lease))
+                .setParameter(2, instances.id())
                 .executeUpdate();
         return claimed;
     }
@@ -127,7 +135,9 @@ public class DeliveryQueue {
         Instant next = Instant.now(clock).plus(delay);
         for (Long id : deliveryIds) {
             Delivery delivery = em.find(Delivery.class, id);
-            if (delivery != null && delivery.getState() == DeliveryState.SENDING) {
+            // Ours only: once put back by another instance, it may be another's claim by now.
+            if (delivery != null && delivery.getState() == DeliveryState.SENDING
+                    && instances.id().equals(delivery.getClaimedBy())) {
                 delivery.requeue(next);
             }
         }
@@ -163,7 +173,7 @@ public class DeliveryQueue {
 
     private String claimSql() {
         return "SELECT id, message_id, domain FROM delivery"
-                + " WHERE state IN ('QUEUED', 'DEFERRED', 'SENDING') AND next_attempt_at <= ?1"
+                + " WHERE state IN ('QUEUED', 'DEFERRED') AND next_attempt_at <= ?1"
                 + " ORDER BY next_attempt_at LIMIT ?2" + RowLocks.forUpdate(em);
     }
 }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +20,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
@@ -37,6 +40,9 @@ import org.smtpeter.platform.control.Rounds;
  */
 @Singleton
 @Startup
+// Instances starts before and stops after: claims need the registered instance, and it puts back
+// what is still claimed once the workers here are done.
+@DependsOn("Instances")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @ManagedExecutorDefinition(name = DeliveryScheduler.EXECUTOR, maxAsync = 64)
 public class DeliveryScheduler {
@@ -56,6 +62,8 @@ public class DeliveryScheduler {
      * and sent together; far below what anyone waits for a delivery.
      */
     static final long LINGER_MILLIS = 25;
+    /** At a stop, shares being sent get this long to finish; what is still claimed then is put back. */
+    static final Duration STOP_DEADLINE = Duration.ofSeconds(20);
 
     @Resource
     ManagedScheduledExecutorService timer;
@@ -81,6 +89,11 @@ public class DeliveryScheduler {
     @Inject
     DeliverySettings settings;
 
+    /**
+     * Claims whose attempts could be neither recorded nor put back (the database was away): they
+     * stay SENDING under this live instance, which nobody else takes over, until put back here.
+     */
+    private final Queue<List<Long>> notPutBack = new ConcurrentLinkedQueue<>();
     private Semaphore concurrent;
     private final Rounds rounds = new Rounds(this::claimAndDispatch);
     private final AtomicBoolean lingering = new AtomicBoolean();
@@ -95,6 +108,13 @@ public class DeliveryScheduler {
     @PreDestroy
     void stop() {
         rounds.stop();
+        try {
+            if (!concurrent.tryAcquire(settings.maxConcurrent(), STOP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warning("shares still being sent after " + STOP_DEADLINE.toSeconds() + " s; stopping anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** New mail is committed: look after a short linger instead of at the next tick. */
@@ -122,6 +142,10 @@ public class DeliveryScheduler {
      *         arrives meanwhile is sent together
      */
     private boolean claimAndDispatch() {
+        for (List<Long> ids = notPutBack.peek(); ids != null; ids = notPutBack.peek()) {
+            queue.release(ids, Duration.ofMinutes(1)); // throws while the database is still away
+            notPutBack.poll();
+        }
         int capacity = concurrent.availablePermits();
         if (capacity == 0) {
             return false;
@@ -172,7 +196,7 @@ public class DeliveryScheduler {
             });
         } catch (RuntimeException rejected) {
             concurrent.release();
-            queue.release(ids(claimed), Duration.ofSeconds(5));
+            putBack(ids(claimed), Duration.ofSeconds(5));
         }
     }
 
@@ -197,7 +221,7 @@ public class DeliveryScheduler {
             afterAttempt.record(results, claimed);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "recording the attempts to " + domain + " failed; the deliveries are tried again", e);
-            queue.release(ids(claimed), Duration.ofMinutes(1));
+            putBack(ids(claimed), Duration.ofMinutes(1));
         }
     }
 
@@ -215,7 +239,17 @@ public class DeliveryScheduler {
             afterAttempt.record(failedAttempts(claimed, e), claimed);
         } catch (RuntimeException recordingFailed) {
             LOG.log(Level.SEVERE, "recording the failed attempt failed too; the deliveries are tried again", recordingFailed);
-            queue.release(ids(claimed), Duration.ofMinutes(1));
+            putBack(ids(claimed), Duration.ofMinutes(1));
+        }
+    }
+
+    private void putBack(List<Long> ids, Duration delay) {
+        try {
+            queue.release(ids, delay);
+        } catch (RuntimeException databaseAway) {
+            LOG.log(Level.WARNING, ids.size() + " claimed deliveries cannot be put back now; trying again at the next poll",
+                    databaseAway);
+            notPutBack.add(ids);
         }
     }
 

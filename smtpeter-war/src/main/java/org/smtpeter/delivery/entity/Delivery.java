@@ -92,6 +92,10 @@ public class Delivery {
     @Column(name = "bounce_token", unique = true, length = 24)
     private String bounceToken;
 
+    /** While SENDING: the id of the relay instance that claimed it (see org.smtpeter.instances). */
+    @Column(name = "claimed_by", length = 36)
+    private String claimedBy;
+
     @Version
     private long version;
 
@@ -249,6 +253,10 @@ public class Delivery {
 
     public String getBounceToken() {
         return bounceToken;
+    }
+
+    public String getClaimedBy() {
+        return claimedBy;
     }
 
     public boolean isDelayNotified() {

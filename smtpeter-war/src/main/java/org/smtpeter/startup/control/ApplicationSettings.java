@@ -37,6 +37,7 @@ final class ApplicationSettings {
         names();
         credentials();
         delivery();
+        instances();
         bounces();
         tracking();
         dashboard();
@@ -76,6 +77,16 @@ final class ApplicationSettings {
         check.count("smtpeter.delivery.connect-timeout-seconds", 30, 1);
         check.count("smtpeter.delivery.read-timeout-seconds", 300, 1);
         check.whole("smtpeter.delivery.poll-interval-millis", 1000, 1, Long.MAX_VALUE);
+    }
+
+    /** Dead-after must leave room for a few missed heartbeats, or a GC pause would free live claims. */
+    private void instances() {
+        long heartbeat = check.count("smtpeter.instances.heartbeat-seconds", 5, 1);
+        long deadAfter = check.count("smtpeter.instances.dead-after-seconds", 30, 1);
+        if (deadAfter < 3 * heartbeat) {
+            check.invalid("smtpeter.instances.dead-after-seconds", Long.toString(deadAfter),
+                    "at least 3 heartbeats (smtpeter.instances.heartbeat-seconds x 3 = " + 3 * heartbeat + ")");
+        }
     }
 
     /** {@code host[:port]}, as the smart host and the DNS server are given. */
