@@ -42,13 +42,14 @@ public class BounceClassifier {
         String status = enhanced != null ? enhanced : basic != null ? statusClass + ".0.0" : null;
 
         Action effectiveAction = action == null ? Action.FAILED : action;
+        String reason = BounceReasons.reason(effectiveAction, status, basic, text);
         if (effectiveAction != Action.FAILED && effectiveAction != Action.DELAYED) {
-            return new Classification(Hardness.NONE, status, Category.NONE);
+            return new Classification(Hardness.NONE, status, Category.NONE, reason);
         }
         Category category = category(statusClass, enhanced, basic, text);
-        Hardness hardness = effectiveAction == Action.FAILED
-                ? hardness(statusClass, enhanced, basic, category) : Hardness.NONE;
-        return new Classification(hardness, status, category);
+        Hardness hardness = effectiveAction != Action.FAILED ? Hardness.NONE
+                : BounceReasons.isHard(reason, effectiveAction, statusClass) ? Hardness.HARD : Hardness.SOFT;
+        return new Classification(hardness, status, category, reason);
     }
 
     /**
@@ -160,26 +161,5 @@ public class BounceClassifier {
             }
             default -> null;
         };
-    }
-
-    private static Hardness hardness(int statusClass, String enhanced, Integer basic, Category category) {
-        if (statusClass == 4 || statusClass == 2) {
-            return Hardness.SOFT;
-        }
-        switch (category) {
-            case UNKNOWN_USER, BAD_DOMAIN, MAILBOX_DISABLED, RELAY_DENIED:
-                return Hardness.HARD;
-            case MAILBOX_FULL, MESSAGE_TOO_LARGE, SPAM_REJECTED, POLICY, TEMPORARY:
-                return Hardness.SOFT;
-            default:
-                break;
-        }
-        // Nothing telling: a permanent reply that is only generic (55x, 5.0.0) is hard; a specific
-        // permanent code about something else (too big, content) or no code at all is soft.
-        boolean onlyGeneric = statusClass == 5 && (enhanced == null || StatusCodes.isGeneric(enhanced));
-        if (onlyGeneric) {
-            return basic == null || (basic >= 550 && basic <= 559) ? Hardness.HARD : Hardness.SOFT;
-        }
-        return Hardness.SOFT;
     }
 }

@@ -50,7 +50,7 @@ public class Bounces {
         record(delivery.getMessage().getAccount(), new Bounce(Instant.now(clock), accountId(delivery),
                 delivery.getMessage().getPublicId(), delivery.getRecipient(), "smtp-failure", "failure",
                 hardness == Classification.Hardness.NONE ? null : hardness.name().toLowerCase(java.util.Locale.ROOT),
-                classification.status(), classification.category().code(), text, null));
+                classification.status(), classification.reason(), text, null));
     }
 
     /** Stores the bounce and applies the suppression rules. */

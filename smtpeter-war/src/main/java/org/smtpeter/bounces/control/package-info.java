@@ -30,6 +30,16 @@
  *       X-Failed-Recipients (Exim, Gmail) fills in recipients the text does not name. A generic
  *       rule catches the rest: a bounce-like subject or a MAILER-DAEMON/postmaster sender together
  *       with failure wording.</li>
+ *   <li>Reason and hardness ({@link org.smtpeter.bounces.control.BounceReasons}, tables in
+ *       bounce-reasons.tsv): every recipient gets a reason in Sisimai's vocabulary (userunknown,
+ *       hostunknown, hasmoved, mailboxfull, filtered, blocked, spamdetected, policyviolation,
+ *       rejected, expired, suspend, norelaying, ...), which is what the bounce record stores as its
+ *       category. Hard exactly where Sisimai calls the address permanently bad: userunknown,
+ *       hostunknown, hasmoved, and notaccept with a 5.x.x code; everything else (blocks, policy,
+ *       spam, full mailboxes, relay refusals, unexplained 55x) is soft, and delays are never
+ *       failures. Measured against Sisimai's public corpus by SisimaiCorpusTest. The coarse
+ *       {@link org.smtpeter.bounces.control.Classification.Category} is still computed (RFC 3463,
+ *       below) for the notice text and old callers.</li>
  *   <li>Classification (RFC 3463): only Action failed is a failure; class 4 is soft (a DSN with
  *       Action failed and a 4.x.x status is an expired message, e.g. greylisting that never
  *       cleared); 5.1.x hard (unknown user, bad domain; but 5.1.7/5.1.8 concern the sender and

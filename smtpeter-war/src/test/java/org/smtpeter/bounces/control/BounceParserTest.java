@@ -201,7 +201,7 @@ class BounceParserTest {
                 550 5.1.1 User unknown
                 """);
         assertEquals(List.of("hidden@example.org"), report.concernedRecipients());
-        assertEquals(new Classification(Hardness.HARD, "5.1.1", Category.UNKNOWN_USER),
+        assertEquals(new Classification(Hardness.HARD, "5.1.1", Category.UNKNOWN_USER, "userunknown"),
                 report.recipients().get(0).classification());
     }
 
@@ -311,7 +311,7 @@ class BounceParserTest {
                 --top--
                 """);
         assertEquals(Kind.DSN_FAILURE, report.kind());
-        assertEquals(new Classification(Hardness.HARD, "5.2.1", Category.MAILBOX_DISABLED),
+        assertEquals(new Classification(Hardness.SOFT, "5.2.1", Category.MAILBOX_DISABLED, "filtered"),
                 report.recipients().get(0).classification());
     }
 
