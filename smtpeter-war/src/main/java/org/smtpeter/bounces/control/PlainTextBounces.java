@@ -79,7 +79,10 @@ final class PlainTextBounces {
     private static final Pattern FAILURE_WORDING = Pattern.compile(
             "could not be delivered|couldn't be delivered|was not delivered|wasn't delivered|undeliverable"
                     + "|permanent (?:fatal )?error|delivery (?:has )?failed|failed to deliver|unable to deliver|not be delivered"
-                    + "|nicht zugestellt werden|n'a pas pu être remis",
+                    + "|nicht zugestellt werden|n'a pas pu être remis|error has occurred while attempting to deliver"
+                    + "|did not reach the following|failed permanently|failure reasons|unknown user|user unknown|no such user"
+                    + "|could not deliver|delivery to the following|following (?:address|recipient)s? (?:had|failed)"
+                    + "|returned mail|undeliverable|permanent failure|message delivery failed",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** Where the explanation ends and the returned original begins. */
@@ -87,6 +90,7 @@ final class PlainTextBounces {
             "^[ \\t]*-{2,}[ \\t]*(?:below this line is a copy of the message|this is a copy of the message"
                     + "|original message|forwarded message|message d'origine|urspr[üu]ngliche nachricht)"
                     + "|^[ \\t]*original message headers:|^[ \\t]*-*[ \\t]*original message (?:follows|headers)"
+                    + "|^[ \\t]*below is a copy of the original message|^[ \\t]*-+[ \\t]*(?:returned message|original message)[ \\t]*-*[ \\t]*$"
                     + "|^(?:return-path|received|dkim-signature|message-id|mime-version|arc-seal|authentication-results):[ \\t]",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE | Pattern.UNICODE_CASE);
     private static final Pattern HEADER_LINE = Pattern.compile("^[A-Za-z][A-Za-z0-9-]*:[ \\t]", Pattern.MULTILINE);
@@ -125,7 +129,8 @@ final class PlainTextBounces {
         if (shape != null) {
             name = shape.name();
             delayed = shape.delayed();
-        } else if ((fromMailSystem || GENERIC_SUBJECT.matcher(subjectLine).find()) && FAILURE_WORDING.matcher(body).find()) {
+        } else if ((fromMailSystem || GENERIC_SUBJECT.matcher(subjectLine).find()) && FAILURE_WORDING.matcher(body).find()
+                || fromMailSystem && GENERIC_SUBJECT.matcher(subjectLine).find()) {
             name = "generic";
             delayed = false;
         } else {
@@ -181,6 +186,10 @@ final class PlainTextBounces {
             String diagnostic = diagnostic(context);
             if (diagnostic == null && contexts.size() == 1) {
                 diagnostic = diagnostic(explanation);
+            }
+            if (diagnostic == null && contexts.size() == 1) {
+                // No reply code anywhere: the whole explanation is what the bounce says about it.
+                diagnostic = collapse(explanation);
             }
             if (diagnostic == null) {
                 diagnostic = firstWords(context.substring(spelling.get(entry.getKey()).length()));
