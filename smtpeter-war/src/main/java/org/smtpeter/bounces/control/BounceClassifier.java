@@ -22,7 +22,12 @@ public class BounceClassifier {
 
     /** Classifies what a report said about one recipient. */
     public Classification classify(ReportedRecipient recipient) {
-        return classify(recipient.action(), recipient.status(), recipient.diagnostic());
+        return classify(recipient, null);
+    }
+
+    /** Classifies what a report said about one recipient, refused at the given SMTP step (or null). */
+    public Classification classify(ReportedRecipient recipient, SmtpCommands.Command command) {
+        return classify(recipient.action(), recipient.status(), recipient.diagnostic(), command);
     }
 
     /**
@@ -33,6 +38,10 @@ public class BounceClassifier {
      * @param diagnostic  the diagnostic text or SMTP reply, or null
      */
     public Classification classify(Action action, String statusField, String diagnostic) {
+        return classify(action, statusField, diagnostic, null);
+    }
+
+    private Classification classify(Action action, String statusField, String diagnostic, SmtpCommands.Command command) {
         String text = diagnostic == null ? "" : diagnostic;
         String field = StatusCodes.statusField(statusField);
         String fromText = StatusCodes.enhanced(text);
@@ -42,7 +51,7 @@ public class BounceClassifier {
         String status = enhanced != null ? enhanced : basic != null ? statusClass + ".0.0" : null;
 
         Action effectiveAction = action == null ? Action.FAILED : action;
-        String reason = BounceReasons.reason(effectiveAction, status, basic, text);
+        String reason = BounceReasons.reason(effectiveAction, status, basic, text, command);
         if (effectiveAction != Action.FAILED && effectiveAction != Action.DELAYED) {
             return new Classification(Hardness.NONE, status, Category.NONE, reason);
         }

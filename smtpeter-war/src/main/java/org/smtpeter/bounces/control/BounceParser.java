@@ -101,7 +101,7 @@ public class BounceParser {
         if (!reported.isEmpty()) {
             Kind kind = dsnKind(reported);
             long failed = reported.stream().filter(r -> r.action() == null || r.action() == Action.FAILED).count();
-            return headers.report(kind, classify(reported), Optional.empty(), original, reportingMta, true,
+            return headers.report(kind, classify(reported, structure.text()), Optional.empty(), original, reportingMta, true,
                     "RFC 3464 delivery status notification: " + failed + " of " + reported.size()
                             + " recipient(s) failed");
         }
@@ -114,7 +114,7 @@ public class BounceParser {
             OriginalMessage quoted = original != OriginalMessage.NONE ? original
                     : found.original() != OriginalMessage.NONE ? found.original() : OriginalMessage.NONE;
             return headers.report(found.delayed() ? Kind.DSN_DELAYED : Kind.NON_STANDARD_BOUNCE,
-                    classify(found.recipients()), Optional.empty(), quoted, null, false,
+                    classify(found.recipients(), text), Optional.empty(), quoted, null, false,
                     found.shape() + (found.delayed() ? " delay warning" : " plain-text bounce")
                             + (found.recipients().isEmpty() ? ", no recipient found in the text" : ""));
         }
@@ -155,8 +155,10 @@ public class BounceParser {
         return Kind.DSN_DELIVERED;
     }
 
-    private List<RecipientReport> classify(List<ReportedRecipient> reported) {
-        return reported.stream().map(r -> new RecipientReport(r, classifier.classify(r))).toList();
+    /** Each recipient, with the SMTP step the readable text says it was refused at. */
+    private List<RecipientReport> classify(List<ReportedRecipient> reported, String text) {
+        return reported.stream().map(r -> new RecipientReport(r,
+                classifier.classify(r, SmtpCommands.near(text, r.finalRecipient())))).toList();
     }
 
     /** For replies and reports without a returned message: the Message-ID they answer. */

@@ -31,10 +31,8 @@ final class BounceReasons {
     private static final Set<String> HARD = Set.of("userunknown", "hostunknown", "hasmoved");
     private static final Set<String> GAVE_UP_AFTER = Set.of("networkerror", "systemerror", "blocked", "onhold");
     private static final Set<String> RECIPIENT_CODES = Set.of("1.1", "1.2", "1.6", "2.2", "3.4");
-    private static final Pattern AFTER_DATA = Pattern.compile(
-            "(?:end\\s+of\\s+)?data\\s+command|>>>\\s*data|after\\s+(?:end\\s+of\\s+)?data|\\bdata\\s*:", Pattern.CASE_INSENSITIVE);
-    private static final Pattern AT_MAIL_FROM = Pattern.compile(
-            "mail\\s+from\\s+command|>>>\\s*mail\\s+from|after\\s+mail\\s+from", Pattern.CASE_INSENSITIVE);
+    /** Reasons that, refused before any recipient was named, say nothing about the recipient. */
+    private static final Set<String> AT_SENDER = Set.of("userunknown", "policyviolation", "undefined", "onhold");
 
     /** Tier 0 outweighs the status code, 1 is tried before the code table, 2 after it. */
     private record Phrase(String reason, int tier, Pattern pattern) {
@@ -57,8 +55,9 @@ final class BounceReasons {
      * @param status   the effective enhanced status code, or null
      * @param basic    the basic SMTP reply code, or null
      * @param text     the diagnostic or SMTP reply, may be empty
+     * @param command  the SMTP step the refusal came at, or null when unknown
      */
-    static String reason(Action action, String status, Integer basic, String text) {
+    static String reason(Action action, String status, Integer basic, String text, SmtpCommands.Command command) {
         if (action == Action.DELIVERED || action == Action.RELAYED || action == Action.EXPANDED) {
             return "delivered";
         }
@@ -87,11 +86,16 @@ final class BounceReasons {
             reason = action == Action.DELAYED ? "expired"
                     : status != null && !StatusCodes.isGeneric(status) || basic != null ? "onhold" : "undefined";
         }
-        if ("userunknown".equals(reason) && AFTER_DATA.matcher(text).find()) {
+        SmtpCommands.Command step = SmtpCommands.first(text) != null ? SmtpCommands.first(text) : command;
+        boolean recipientCode = status != null && status.substring(1).startsWith(".1.");
+        if (step == SmtpCommands.Command.DATA && "userunknown".equals(reason) && !recipientCode) {
             return "filtered";
         }
-        if (("userunknown".equals(reason) || "policyviolation".equals(reason)) && AT_MAIL_FROM.matcher(text).find()) {
+        if (step == SmtpCommands.Command.MAIL && ("userunknown".equals(reason) || "policyviolation".equals(reason))) {
             return "rejected";
+        }
+        if ((step == SmtpCommands.Command.HELO || step == SmtpCommands.Command.CONNECT) && AT_SENDER.contains(reason)) {
+            return "blocked";
         }
         return reason;
     }
