@@ -27,7 +27,13 @@ public class BounceClassifier {
 
     /** Classifies what a report said about one recipient, refused at the given SMTP step (or null). */
     public Classification classify(ReportedRecipient recipient, SmtpCommands.Command command) {
-        return classify(recipient.action(), recipient.status(), recipient.diagnostic(), command);
+        Classification classification = classify(recipient.action(), recipient.status(), recipient.diagnostic(), command);
+        // x-unix: the local delivery program (procmail, a pipe) failed, not the address.
+        if ("x-unix".equals(recipient.diagnosticType()) && classification.isFailure()
+                && java.util.Set.of("userunknown", "filtered", "undefined", "onhold").contains(classification.reason())) {
+            return new Classification(Hardness.SOFT, classification.status(), classification.category(), "mailererror");
+        }
+        return classification;
     }
 
     /**
@@ -51,7 +57,8 @@ public class BounceClassifier {
         String status = enhanced != null ? enhanced : basic != null ? statusClass + ".0.0" : null;
 
         Action effectiveAction = action == null ? Action.FAILED : action;
-        String reason = BounceReasons.reason(effectiveAction, status, basic, text, command);
+        // The diagnostic's own code says more about the reason than a Status field that disagrees.
+        String reason = BounceReasons.reason(effectiveAction, fromText != null ? fromText : status, basic, text, command);
         if (effectiveAction != Action.FAILED && effectiveAction != Action.DELAYED) {
             return new Classification(Hardness.NONE, status, Category.NONE, reason);
         }
