@@ -73,8 +73,16 @@ public class BounceParser {
         try {
             structure = reader.structure(message);
         } catch (MessagingException | IOException | RuntimeException broken) {
-            return headers.report(Kind.UNKNOWN, List.of(), Optional.empty(), inReplyTo(header), null, false,
-                    "broken MIME: " + describe(broken));
+            if (!"Missing start boundary".equals(broken.getMessage())) {
+                return headers.report(Kind.UNKNOWN, List.of(), Optional.empty(), inReplyTo(header), null, false,
+                        "broken MIME: " + describe(broken));
+            }
+            try {
+                structure = reader.flattened(message);
+            } catch (MessagingException | IOException | RuntimeException unreadable) {
+                return headers.report(Kind.UNKNOWN, List.of(), Optional.empty(), inReplyTo(header), null, false,
+                        "broken MIME: " + describe(unreadable));
+            }
         }
         OriginalMessage original = structure.original() != OriginalMessage.NONE ? structure.original() : inReplyTo(header);
 
