@@ -90,7 +90,7 @@ public class BounceIntake {
                 report.bucket().name().toLowerCase(Locale.ROOT),
                 hardness == Classification.Hardness.NONE ? null : hardness.name().toLowerCase(Locale.ROOT),
                 about.map(RecipientReport::status).orElse(null),
-                about.map(RecipientReport::reason).orElse(null),
+                about.map(RecipientReport::reason).or(() -> report.feedback().map(FeedbackReport::feedbackType)).orElse(null),
                 about.map(r -> r.reported().diagnostic()).orElse(report.subject()),
                 incoming.getPublicId());
     }

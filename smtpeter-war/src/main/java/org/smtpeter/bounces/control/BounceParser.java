@@ -88,10 +88,6 @@ public class BounceParser {
 
         if (structure.feedbackReport() != null) {
             FeedbackReport feedback = feedbackReportParser.parse(structure.feedbackReport());
-            if ("auth-failure".equals(feedback.feedbackType()) || "not-spam".equals(feedback.feedbackType())) {
-                return headers.report(Kind.UNKNOWN, List.of(), Optional.of(feedback), original, null, true,
-                        "feedback report of type " + feedback.feedbackType() + " is not a complaint");
-            }
             return headers.report(Kind.COMPLAINT, List.of(), Optional.of(feedback), original, null, true,
                     "RFC 5965 feedback report, type " + feedback.feedbackType());
         }

@@ -61,6 +61,9 @@ public class Bounces {
         }
         announce(bounce);
         if ("complaint".equals(bounce.getKind())) {
+            if (!FeedbackReport.suppresses(bounce.getCategory())) {
+                return bounce;
+            }
             suppressions.suppress(account, bounce.getRecipient(), "complaint", bounce.getDiagnostic());
         } else if ("hard".equals(bounce.getHardness())) {
             suppressions.suppress(account, bounce.getRecipient(), "hard-bounce", bounce.getDiagnostic());

@@ -53,9 +53,10 @@
  *       "550 5.1.1"). With only a basic code or X.0.0 the wording decides, and a 55x with nothing
  *       telling is hard. No code and no telling words: soft "other", never suppress on a guess.
  *       5.1.10 is unknown-user (Microsoft's RecipientNotFound) unless the text says null MX.</li>
- *   <li>Complaints: Feedback-Type abuse, fraud, virus, other (and unknown types, as RFC 5965
- *       says) are complaints; auth-failure (RFC 6591 authentication failure reports) and not-spam
- *       are not, and come out UNKNOWN with the fields still attached.</li>
+ *   <li>Complaints: every RFC 5965 feedback report is recorded as a complaint (Sisimai's
+ *       "feedback"), its Feedback-Type as the category; abuse, fraud, virus, other, opt-out (and
+ *       unknown types) suppress the address, auth-failure (RFC 6591 authentication failure
+ *       reports) and not-spam do not: they say nothing against the recipient.</li>
  *   <li>Broken input never throws. A multipart without a boundary parameter is broken rather than
  *       guessed at: a report whose structure was mangled is not trusted to suppress anyone. (Jakarta
  *       Mail would guess from the first "--" line; its switch is a System property, so the reader

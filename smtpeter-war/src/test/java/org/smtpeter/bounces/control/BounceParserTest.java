@@ -106,7 +106,7 @@ class BounceParserTest {
     }
 
     @Test
-    void anAuthenticationFailureReportIsNotAComplaint() {
+    void anAuthenticationFailureReportIsAComplaintThatSuppressesNobody() {
         BounceReport report = parse("""
                 From: dmarc@receiver.example
                 To: b-x@bounce.shop.example
@@ -126,9 +126,10 @@ class BounceParserTest {
                 Auth-Failure: dmarc
                 --b--
                 """);
-        assertEquals(Kind.UNKNOWN, report.kind());
+        assertEquals(Kind.COMPLAINT, report.kind());
         assertEquals("auth-failure", report.feedback().orElseThrow().feedbackType());
-        assertTrue(report.reason().contains("not a complaint"), report.reason());
+        assertFalse(FeedbackReport.suppresses(report.feedback().orElseThrow().feedbackType()));
+        assertTrue(FeedbackReport.suppresses("abuse"));
     }
 
     @Test
