@@ -63,6 +63,12 @@ final class DeliveryStatusParser {
             return current == perMessage || hasFinal;
         }
         if (field.is("Original-Recipient")) {
+            // Amazon SES writes Action, Final-Recipient, then the same address as Original-Recipient.
+            String finalAddress = address(ReportFields.first(current, "Final-Recipient"));
+            if (finalAddress != null && finalAddress.equalsIgnoreCase(address(field.value()))
+                    && ReportFields.first(current, "Original-Recipient") == null) {
+                return false;
+            }
             return current == perMessage || ReportFields.first(current, "Original-Recipient") != null
                     || (hasFinal && (ReportFields.first(current, "Action") != null
                     || ReportFields.first(current, "Status") != null));

@@ -144,6 +144,9 @@ final class PlainTextBounces {
         for (String failed : failedHeader) {
             if (recipients.stream().noneMatch(r -> r.finalRecipient().equalsIgnoreCase(failed))) {
                 String diagnostic = diagnostic(explanation);
+                if (diagnostic == null) {
+                    diagnostic = collapse(explanation);
+                }
                 recipients.add(new ReportedRecipient(failed, null, action, StatusCodes.enhanced(diagnostic), null,
                         diagnostic, null));
             }
