@@ -53,6 +53,15 @@ public class Bounces {
                 classification.status(), classification.reason(), text, null));
     }
 
+    /**
+     * Stores a further recipient of a report that named several: for the record and the
+     * statistics; the first record of the report already decided about the delivery's recipient.
+     */
+    public Bounce recordWithoutSuppressing(Bounce bounce) {
+        em.persist(bounce);
+        return bounce;
+    }
+
     /** Stores the bounce and applies the suppression rules. */
     public Bounce record(Account account, Bounce bounce) {
         em.persist(bounce);
@@ -101,7 +110,8 @@ public class Bounces {
 
     private long softBounces(Account account, String recipient) {
         return em.createQuery("SELECT COUNT(b) FROM Bounce b WHERE b.accountId = :account AND b.recipient = :recipient"
-                        + " AND b.hardness = 'soft'", Long.class)
+                        // Further recipients of one report (reported address, no forwarding outcome) count once.
+                        + " AND b.hardness = 'soft' AND (b.reportedRecipient IS NULL OR b.forwarding IS NOT NULL)", Long.class)
                 .setParameter("account", account.getId()).setParameter("recipient", recipient).getSingleResult();
     }
 
