@@ -123,12 +123,12 @@ final class BounceReasons {
                 .map(Phrase::reason).findFirst().orElse(null);
     }
 
-    /** Sisimai's hard bounce: the address is gone (a notaccept only when permanent). */
+    /** Sisimai's hard bounce: the address is gone (a domain that takes no mail, unless only for now). */
     static boolean isHard(String reason, Action action, int statusClass) {
         if (action == Action.DELAYED) {
             return false;
         }
-        return HARD.contains(reason) || ("notaccept".equals(reason) && statusClass == 5);
+        return HARD.contains(reason) || ("notaccept".equals(reason) && statusClass != 4);
     }
 
     private static void load() {
