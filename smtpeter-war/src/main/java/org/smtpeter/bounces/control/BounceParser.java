@@ -34,6 +34,9 @@ import org.smtpeter.bounces.control.ReportedRecipient.Action;
 @ApplicationScoped
 public class BounceParser {
 
+    /** How much of a report's words stand in for a missing Diagnostic-Code. */
+    private static final int MAX_EXPLANATION = 500;
+
     private final BounceClassifier classifier;
     private final MessageStructureReader reader = new MessageStructureReader();
     private final DeliveryStatusParser deliveryStatusParser = new DeliveryStatusParser();
@@ -159,10 +162,33 @@ public class BounceParser {
         return Kind.DSN_DELIVERED;
     }
 
-    /** Each recipient, with the SMTP step the readable text says it was refused at. */
+    /**
+     * Each recipient, with the SMTP step the readable text says it was refused at. A failed
+     * recipient of a DSN without a Diagnostic-Code is explained by the readable text (Gmail
+     * writes "Status: 5.0.0" and says why only in words).
+     */
     private List<RecipientReport> classify(List<ReportedRecipient> reported, String text) {
-        return reported.stream().map(r -> new RecipientReport(r,
-                classifier.classify(r, SmtpCommands.near(text, r.finalRecipient())))).toList();
+        return reported.stream().map(r -> explained(r, text, reported.size()))
+                .map(r -> new RecipientReport(r, classifier.classify(r, SmtpCommands.near(text, r.finalRecipient()))))
+                .toList();
+    }
+
+    private static ReportedRecipient explained(ReportedRecipient r, String text, int recipients) {
+        if (r.diagnostic() != null || text == null || text.isBlank() || r.action() != Action.FAILED) {
+            return r;
+        }
+        String words = text;
+        int at = text.toLowerCase(Locale.ROOT).indexOf(r.finalRecipient().toLowerCase(Locale.ROOT));
+        if (recipients > 1) {
+            if (at < 0) {
+                return r;
+            }
+            words = text.substring(at, Math.min(text.length(), at + MAX_EXPLANATION));
+        }
+        words = words.replaceAll("\\s+", " ").strip();
+        words = words.length() > MAX_EXPLANATION ? words.substring(0, MAX_EXPLANATION) : words;
+        return new ReportedRecipient(r.finalRecipient(), r.originalRecipient(), r.action(), r.status(),
+                r.diagnosticType(), words, r.remoteMta());
     }
 
     /** For replies and reports without a returned message: the Message-ID they answer. */
