@@ -30,6 +30,8 @@ final class BounceReasons {
     /** Reasons that say the address itself is gone: the only hard bounces (with a permanent notaccept). */
     private static final Set<String> HARD = Set.of("userunknown", "hostunknown", "hasmoved");
     private static final Set<String> GAVE_UP_AFTER = Set.of("networkerror", "systemerror", "blocked", "onhold");
+    private static final Pattern NETWORK_NAMED = Pattern.compile(
+            "dns|lost\\s+connection|name\\s+server|unreachable|no\\s+route", Pattern.CASE_INSENSITIVE);
     private static final Set<String> RECIPIENT_CODES = Set.of("1.1", "1.2", "1.6", "2.2", "3.4");
     /** Reasons that, refused before any recipient was named, say nothing about the recipient. */
     private static final Set<String> AT_SENDER = Set.of("userunknown", "policyviolation", "undefined", "onhold");
@@ -77,9 +79,11 @@ final class BounceReasons {
         if (reason == null) {
             reason = tier(text, 2);
         }
-        // A message given up after temporary failures: the trouble on the way is not the reason.
-        if (action != Action.DELAYED && status != null && status.startsWith("4.")
-                && (reason == null || GAVE_UP_AFTER.contains(reason))) {
+        // A message given up after temporary failures, or still waiting: the trouble on the way is
+        // not the reason, unless it is one the network itself names (DNS, a lost connection).
+        boolean temporary = action == Action.DELAYED || status != null && status.startsWith("4.");
+        if (temporary && (reason == null || GAVE_UP_AFTER.contains(reason)
+                || "networkerror".equals(reason) && !NETWORK_NAMED.matcher(text).find())) {
             reason = "expired";
         }
         if (reason == null) {
@@ -90,6 +94,9 @@ final class BounceReasons {
         boolean recipientCode = status != null && status.substring(1).startsWith(".1.");
         if (step == SmtpCommands.Command.DATA && "userunknown".equals(reason) && !recipientCode) {
             return "filtered";
+        }
+        if (step == SmtpCommands.Command.RCPT && "filtered".equals(reason)) {
+            return "userunknown";
         }
         if (step == SmtpCommands.Command.MAIL && ("userunknown".equals(reason) || "policyviolation".equals(reason))) {
             return "rejected";
