@@ -151,7 +151,16 @@ final class PlainTextBounces {
                         diagnostic, null));
             }
         }
-        return Optional.of(new TextBounce(name, delayed, recipients, quotedHeaders(body.substring(cut))));
+        OriginalMessage quotedOriginal = quotedHeaders(body.substring(cut));
+        if (recipients.isEmpty()) {
+            // The text names nobody: the returned original's only To address is who it was for.
+            soleRecipient(quotedOriginal).ifPresent(to -> {
+                String diagnostic = diagnostic(explanation);
+                String said = diagnostic != null ? diagnostic : collapse(explanation);
+                recipients.add(new ReportedRecipient(to, null, action, StatusCodes.enhanced(said), null, said, null));
+            });
+        }
+        return Optional.of(new TextBounce(name, delayed, recipients, quotedOriginal));
     }
 
     private static List<ReportedRecipient> recipients(String explanation, Action action, Set<String> ownAddresses) {
@@ -232,6 +241,20 @@ final class PlainTextBounces {
     private static String remoteHost(String context) {
         Matcher m = REMOTE_HOST.matcher(context);
         return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
+    }
+
+    /** The address of a quoted original's To header when it names exactly one. */
+    private static Optional<String> soleRecipient(OriginalMessage original) {
+        List<String> to = original.headers().stream().filter(h -> h.name().equalsIgnoreCase("To"))
+                .flatMap(h -> {
+                    Matcher m = ADDRESS.matcher(h.value());
+                    List<String> found = new ArrayList<>();
+                    while (m.find()) {
+                        found.add(m.group());
+                    }
+                    return found.stream();
+                }).distinct().toList();
+        return to.size() == 1 ? Optional.of(to.get(0)) : Optional.empty();
     }
 
     /** The first header block quoted after the explanation, as the original's headers. */
