@@ -98,7 +98,7 @@ final class BounceReasons {
         if (step == SmtpCommands.Command.RCPT && "filtered".equals(reason)) {
             return "userunknown";
         }
-        if (step == SmtpCommands.Command.MAIL && ("userunknown".equals(reason) || "policyviolation".equals(reason))) {
+        if (step == SmtpCommands.Command.MAIL && Set.of("userunknown", "hostunknown", "policyviolation").contains(reason)) {
             return "rejected";
         }
         if ((step == SmtpCommands.Command.HELO || step == SmtpCommands.Command.CONNECT) && AT_SENDER.contains(reason)) {
