@@ -27,6 +27,24 @@ public class BounceClassifier {
 
     /** Classifies what a report said about one recipient, refused at the given SMTP step (or null). */
     public Classification classify(ReportedRecipient recipient, SmtpCommands.Command command) {
+        return classify(recipient, command, false);
+    }
+
+    /**
+     * Classifies what a report said about one recipient, refused at the given SMTP step (or null),
+     * reported by a content-filtering gateway or not: such a gateway's "no such user" is its filter
+     * refusing the message ({@code filtered}, soft) unless an x.1.x code says the mailbox is gone.
+     */
+    public Classification classify(ReportedRecipient recipient, SmtpCommands.Command command, boolean filteringGateway) {
+        Classification classification = classified(recipient, command);
+        if (filteringGateway && "userunknown".equals(classification.reason())
+                && (classification.status() == null || StatusCodes.subjectOf(classification.status()) != 1)) {
+            return new Classification(Hardness.SOFT, classification.status(), classification.category(), "filtered");
+        }
+        return classification;
+    }
+
+    private Classification classified(ReportedRecipient recipient, SmtpCommands.Command command) {
         Classification classification = classify(recipient.action(), recipient.status(), recipient.diagnostic(), command);
         // x-unix: the local delivery program (procmail, a pipe) failed, not the address.
         if ("x-unix".equals(recipient.diagnosticType()) && classification.isFailure()

@@ -95,6 +95,8 @@ public class BounceParser {
                     "RFC 5965 feedback report, type " + feedback.feedbackType());
         }
 
+        String text = structure.text();
+        boolean gateway = FilteringGateways.isGateway(header, fromAddress, text);
         List<ReportedRecipient> reported = new ArrayList<>();
         String reportingMta = null;
         for (String status : structure.deliveryStatuses()) {
@@ -108,12 +110,11 @@ public class BounceParser {
         if (!reported.isEmpty()) {
             Kind kind = dsnKind(reported);
             long failed = reported.stream().filter(r -> r.action() == null || r.action() == Action.FAILED).count();
-            return headers.report(kind, classify(reported, structure.text()), Optional.empty(), original, reportingMta, true,
+            return headers.report(kind, classify(reported, text, gateway), Optional.empty(), original, reportingMta, true,
                     "RFC 3464 delivery status notification: " + failed + " of " + reported.size()
                             + " recipient(s) failed");
         }
 
-        String text = structure.text();
         Optional<TextBounce> bounce = plainTextBounces.recognise(subject, fromMailSystem, text, ownAddresses(header),
                 addresses(header.apply("X-Failed-Recipients")));
         if (bounce.isPresent()) {
@@ -121,7 +122,7 @@ public class BounceParser {
             OriginalMessage quoted = original != OriginalMessage.NONE ? original
                     : found.original() != OriginalMessage.NONE ? found.original() : OriginalMessage.NONE;
             return headers.report(found.delayed() ? Kind.DSN_DELAYED : Kind.NON_STANDARD_BOUNCE,
-                    classify(found.recipients(), text), Optional.empty(), quoted, null, false,
+                    classify(found.recipients(), text, gateway), Optional.empty(), quoted, null, false,
                     found.shape() + (found.delayed() ? " delay warning" : " plain-text bounce")
                             + (found.recipients().isEmpty() ? ", no recipient found in the text" : ""));
         }
@@ -163,13 +164,14 @@ public class BounceParser {
     }
 
     /**
-     * Each recipient, with the SMTP step the readable text says it was refused at. A failed
+     * Each recipient, with the SMTP step the readable text says it was refused at and whether a
+     * filtering gateway reported it ({@link FilteringGateways}). A failed
      * recipient of a DSN without a Diagnostic-Code is explained by the readable text (Gmail
      * writes "Status: 5.0.0" and says why only in words).
      */
-    private List<RecipientReport> classify(List<ReportedRecipient> reported, String text) {
+    private List<RecipientReport> classify(List<ReportedRecipient> reported, String text, boolean gateway) {
         return reported.stream().map(r -> explained(r, text, reported.size()))
-                .map(r -> new RecipientReport(r, classifier.classify(r, SmtpCommands.near(text, r.finalRecipient()))))
+                .map(r -> new RecipientReport(r, classifier.classify(r, SmtpCommands.near(text, r.finalRecipient()), gateway)))
                 .toList();
     }
 
