@@ -92,7 +92,7 @@ final class BounceReasons {
         }
         SmtpCommands.Command step = SmtpCommands.first(text) != null ? SmtpCommands.first(text) : command;
         boolean recipientCode = status != null && status.substring(1).startsWith(".1.");
-        if (step == SmtpCommands.Command.DATA && "userunknown".equals(reason) && !recipientCode) {
+        if (step == SmtpCommands.Command.DATA && "userunknown".equals(reason) && !recipientCode && override(text) == null) {
             return "filtered";
         }
         if (step == SmtpCommands.Command.RCPT && "filtered".equals(reason)) {

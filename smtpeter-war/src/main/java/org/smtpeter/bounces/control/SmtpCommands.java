@@ -23,7 +23,8 @@ final class SmtpCommands {
                     + "|\\bafter\\s+(?:end\\s+of\\s+)?(data|rcpt\\s+to|mail\\s+from|ehlo|helo|initial\\s+connection)\\b"
                     + "|smtp\\s+command\\s*[:\\n]\\s*(data|rcpt|mail|ehlo|helo)\\b"
                     + "|\\b(data|rcpt\\s+to|mail\\s+from)\\s+command\\b"
-                    + "|\\bsmtp:(rcpt|data|mail)\\b",
+                    + "|\\bsmtp:(rcpt|data|mail)\\b"
+                    + "|\\bsaid\\s+\\d{3}\\s+for\\s+(rcpt\\s+to|data|mail\\s+from)\\s+response\\b",
             Pattern.CASE_INSENSITIVE);
     private static final int WINDOW = 800;
 
