@@ -85,7 +85,8 @@ final class DeliveryStatusParser {
         if (finalRecipient == null) {
             return null;
         }
-        String status = StatusCodes.statusField(ReportFields.first(group, "Status"));
+        String statusValue = ReportFields.first(group, "Status");
+        String status = StatusCodes.statusField(statusValue);
         Action action = action(ReportFields.first(group, "Action"), status);
         String diagnosticType = null;
         String diagnostic = ReportFields.first(group, "Diagnostic-Code");
@@ -98,6 +99,12 @@ final class DeliveryStatusParser {
             if (diagnostic.isEmpty()) {
                 diagnostic = null;
             }
+        }
+        // The Status comment is the reporting MTA's own words ("5.2.1 (mailbox disabled, not
+        // accepting messages)"): part of what it says about the recipient.
+        String said = statusValue == null ? "" : statusValue.strip();
+        if (diagnostic != null && status != null && said.startsWith(status) && said.length() > status.length()) {
+            diagnostic = diagnostic + " " + said.substring(status.length()).strip();
         }
         return new ReportedRecipient(finalRecipient, original, action, status, diagnosticType, diagnostic,
                 mta(ReportFields.first(group, "Remote-MTA")));

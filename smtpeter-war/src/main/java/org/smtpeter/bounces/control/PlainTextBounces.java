@@ -104,6 +104,7 @@ final class PlainTextBounces {
     private static final Pattern REMOTE_HOST = Pattern.compile(
             "\\bhost\\s+([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)\\s*\\[|generating server:\\s*([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern SAME_LINE_REPLY = Pattern.compile("^>?\\.\\.\\.\\s*(\\S.*\\S)\\s*$");
     private static final int MAX_DIAGNOSTIC = 500;
 
     /**
@@ -195,7 +196,10 @@ final class PlainTextBounces {
         List<ReportedRecipient> recipients = new ArrayList<>();
         for (Map.Entry<String, StringBuilder> entry : contexts.entrySet()) {
             String context = entry.getValue().toString();
-            String diagnostic = diagnostic(context);
+            String diagnostic = sameLineReply(context, spelling.get(entry.getKey()));
+            if (diagnostic == null) {
+                diagnostic = diagnostic(context);
+            }
             if (diagnostic == null && contexts.size() == 1) {
                 diagnostic = diagnostic(explanation);
             }
@@ -211,6 +215,17 @@ final class PlainTextBounces {
                     diagnostic, remoteHost(context)));
         }
         return recipients;
+    }
+
+    /**
+     * Sendmail's "&lt;address&gt;... reply" line: the reply on the address's own line is about it,
+     * whatever the lines after it say about others. Null when the line has no such reply.
+     */
+    private static String sameLineReply(String context, String address) {
+        int end = context.indexOf('\n');
+        String line = (end < 0 ? context : context.substring(0, end)).substring(address.length());
+        Matcher reply = SAME_LINE_REPLY.matcher(line);
+        return reply.find() ? collapse(reply.group(1)) : null;
     }
 
     /** The SMTP reply in a text: from its code to the end of that paragraph, white space collapsed. */
