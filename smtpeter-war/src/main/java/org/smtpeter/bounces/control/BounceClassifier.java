@@ -45,7 +45,10 @@ public class BounceClassifier {
     }
 
     private Classification classified(ReportedRecipient recipient, SmtpCommands.Command command) {
-        Classification classification = classify(recipient.action(), recipient.status(), recipient.diagnostic(), command);
+        // The Status comment is the reporting MTA's words too ("5.2.1 (mailbox disabled)").
+        String said = recipient.diagnostic() == null || recipient.statusComment() == null ? recipient.diagnostic()
+                : recipient.diagnostic() + " (" + recipient.statusComment() + ")";
+        Classification classification = classify(recipient.action(), recipient.status(), said, command);
         // x-unix: the local delivery program (procmail, a pipe) failed, not the address.
         if ("x-unix".equals(recipient.diagnosticType()) && classification.isFailure()
                 && java.util.Set.of("userunknown", "filtered", "undefined", "onhold").contains(classification.reason())) {

@@ -190,7 +190,7 @@ public class BounceParser {
         words = words.replaceAll("\\s+", " ").strip();
         words = words.length() > MAX_EXPLANATION ? words.substring(0, MAX_EXPLANATION) : words;
         return new ReportedRecipient(r.finalRecipient(), r.originalRecipient(), r.action(), r.status(),
-                r.diagnosticType(), words, r.remoteMta());
+                r.diagnosticType(), words, r.remoteMta(), r.statusComment());
     }
 
     /** For replies and reports without a returned message: the Message-ID they answer. */

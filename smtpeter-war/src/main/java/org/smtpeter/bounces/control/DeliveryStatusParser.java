@@ -100,14 +100,8 @@ final class DeliveryStatusParser {
                 diagnostic = null;
             }
         }
-        // The Status comment is the reporting MTA's own words ("5.2.1 (mailbox disabled, not
-        // accepting messages)"): part of what it says about the recipient.
-        String said = statusValue == null ? "" : statusValue.strip();
-        if (diagnostic != null && status != null && said.startsWith(status) && said.length() > status.length()) {
-            diagnostic = diagnostic + " " + said.substring(status.length()).strip();
-        }
         return new ReportedRecipient(finalRecipient, original, action, status, diagnosticType, diagnostic,
-                mta(ReportFields.first(group, "Remote-MTA")));
+                mta(ReportFields.first(group, "Remote-MTA")), StatusCodes.comment(statusValue));
     }
 
     /** The Action, or one inferred from the Status class when the field is missing or invalid. */

@@ -37,7 +37,8 @@ class BounceParserTest {
         ReportedRecipient reported = report.recipients().get(0).reported();
         assertAll(
                 () -> assertEquals(new ReportedRecipient("dave@example.net", null, Action.FAILED, "5.1.1", "smtp",
-                        "550 5.1.1 <dave@example.net>... User unknown", "mail.example.net"), reported),
+                        "550 5.1.1 <dave@example.net>... User unknown", "mail.example.net",
+                        "bad destination mailbox address"), reported),
                 () -> assertEquals("smtp.example.net", report.reportingMta()),
                 () -> assertTrue(report.structured()),
                 () -> assertTrue(report.isBounce()),
