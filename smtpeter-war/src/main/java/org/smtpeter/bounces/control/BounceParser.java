@@ -115,6 +115,10 @@ public class BounceParser {
                             + " recipient(s) failed");
         }
 
+        Optional<AmazonSesNotifications.Notification> ses = AmazonSesNotifications.read(text);
+        if (ses.isPresent()) {
+            return amazonSes(ses.get(), headers, original, text);
+        }
         Optional<TextBounce> bounce = plainTextBounces.recognise(subject, fromMailSystem, text, ownAddresses(header),
                 addresses(header.apply("X-Failed-Recipients")));
         if (bounce.isPresent()) {
@@ -139,6 +143,22 @@ public class BounceParser {
                 : text.isBlank() ? "no readable content"
                 : "no delivery report, bounce, complaint or reply markers";
         return headers.report(Kind.UNKNOWN, List.of(), Optional.empty(), original, null, false, why + problems(structure));
+    }
+
+    /** An Amazon SES notification, as the DSN or complaint it stands for. */
+    private BounceReport amazonSes(AmazonSesNotifications.Notification ses, Arrived headers, OriginalMessage arrived,
+                                   String text) {
+        OriginalMessage original = ses.original() != OriginalMessage.NONE ? ses.original() : arrived;
+        if (ses.isComplaint()) {
+            return headers.report(Kind.COMPLAINT, List.of(), Optional.of(ses.complaint()), original, null, true,
+                    "Amazon SES complaint notification, type " + ses.complaint().feedbackType());
+        }
+        if (ses.recipients().isEmpty()) {
+            return headers.report(Kind.UNKNOWN, List.of(), Optional.empty(), original, null, true,
+                    "Amazon SES " + ses.type() + " notification without recipients");
+        }
+        return headers.report(dsnKind(ses.recipients()), classify(ses.recipients(), text, false), Optional.empty(),
+                original, ses.reportingMta(), true, "Amazon SES " + ses.type() + " notification");
     }
 
     /** The From address and subject every report carries. */

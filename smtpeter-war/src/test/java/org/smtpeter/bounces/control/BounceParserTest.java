@@ -393,4 +393,23 @@ class BounceParserTest {
         assertEquals(List.of("someone@example.net"), person.concernedRecipients());
         assertNull(person.original().messageId());
     }
+
+    @Test
+    void amazonSesNotificationsAreReadAsTheBounceComplaintOrDeliveryTheyStandFor() {
+        BounceReport bounce = parser.parse(BounceCorpusTest.resource("/bounces/sisimai/lhost-amazonses-09.eml"));
+        assertEquals(Kind.DSN_FAILURE, bounce.kind());
+        assertEquals(List.of(new RecipientOutcome("bounce@simulator.amazonses.com", "userunknown", true)), bounce.outcomes());
+        assertEquals("550 5.1.1 user unknown", bounce.recipients().get(0).reported().diagnostic());
+
+        BounceReport complaint = parser.parse(BounceCorpusTest.resource("/bounces/sisimai/lhost-amazonses-11.eml"));
+        assertEquals(Kind.COMPLAINT, complaint.kind());
+        assertEquals("abuse", complaint.feedback().orElseThrow().feedbackType());
+        assertEquals(List.of("complaint@simulator.amazonses.com"), complaint.concernedRecipients());
+
+        BounceReport delivered = parser.parse(BounceCorpusTest.resource("/bounces/sisimai/lhost-amazonses-12.eml"));
+        assertEquals(Kind.DSN_DELIVERED, delivered.kind());
+        assertEquals(List.of(new RecipientOutcome("success@simulator.amazonses.com", "delivered", false)),
+                delivered.outcomes());
+        assertFalse(delivered.isBounce());
+    }
 }
