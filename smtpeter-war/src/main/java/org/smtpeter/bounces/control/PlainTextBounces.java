@@ -105,7 +105,7 @@ final class PlainTextBounces {
             "\\bhost\\s+([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)\\s*\\[|generating server:\\s*([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SAME_LINE_REPLY = Pattern.compile("^>?\\.\\.\\.\\s*(\\S.*\\S)\\s*$");
-    private static final int MAX_DIAGNOSTIC = 500;
+    private static final int MAX_DIAGNOSTIC = 1000;
 
     /**
      * Recognises a plain-text bounce.
