@@ -28,13 +28,18 @@ public class BouncesResource {
     @Inject
     Caller caller;
 
-    public record BounceView(long id, Instant time, String messageId, String recipient, String kind, String bucket,
-                             String hardness, String status, String category, String diagnostic, String sourceMessageId,
-                             String forwarding) {
+    /**
+     * One record. {@code category} is the reason in Sisimai's vocabulary (userunknown, mailboxfull,
+     * blocked, ...; the Feedback-Type for complaints); {@code reportedRecipient} is the address the
+     * report named when it is not {@code recipient} (reports naming several recipients).
+     */
+    public record BounceView(long id, Instant time, String messageId, String recipient, String reportedRecipient,
+                             String kind, String bucket, String hardness, String status, String category,
+                             String diagnostic, String sourceMessageId, String forwarding) {
         static BounceView of(Bounce b) {
-            return new BounceView(b.getId(), b.getOccurredAt(), b.getMessagePublicId(), b.getRecipient(), b.getKind(),
-                    b.getBucket(), b.getHardness(), b.getStatus(), b.getCategory(), b.getDiagnostic(),
-                    b.getSourceMessagePublicId(), b.getForwarding());
+            return new BounceView(b.getId(), b.getOccurredAt(), b.getMessagePublicId(), b.getRecipient(),
+                    b.getReportedRecipient(), b.getKind(), b.getBucket(), b.getHardness(), b.getStatus(),
+                    b.getCategory(), b.getDiagnostic(), b.getSourceMessagePublicId(), b.getForwarding());
         }
     }
 

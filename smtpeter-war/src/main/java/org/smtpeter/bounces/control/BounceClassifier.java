@@ -22,7 +22,39 @@ public class BounceClassifier {
 
     /** Classifies what a report said about one recipient. */
     public Classification classify(ReportedRecipient recipient) {
-        return classify(recipient.action(), recipient.status(), recipient.diagnostic());
+        return classify(recipient, null);
+    }
+
+    /** Classifies what a report said about one recipient, refused at the given SMTP step (or null). */
+    public Classification classify(ReportedRecipient recipient, SmtpCommands.Command command) {
+        return classify(recipient, command, false);
+    }
+
+    /**
+     * Classifies what a report said about one recipient, refused at the given SMTP step (or null),
+     * reported by a content-filtering gateway or not: such a gateway's "no such user" is its filter
+     * refusing the message ({@code filtered}, soft) unless an x.1.x code says the mailbox is gone.
+     */
+    public Classification classify(ReportedRecipient recipient, SmtpCommands.Command command, boolean filteringGateway) {
+        Classification classification = classified(recipient, command);
+        if (filteringGateway && "userunknown".equals(classification.reason())
+                && (classification.status() == null || StatusCodes.subjectOf(classification.status()) != 1)) {
+            return new Classification(Hardness.SOFT, classification.status(), classification.category(), "filtered");
+        }
+        return classification;
+    }
+
+    private Classification classified(ReportedRecipient recipient, SmtpCommands.Command command) {
+        // The Status comment is the reporting MTA's words too ("5.2.1 (mailbox disabled)").
+        String said = recipient.diagnostic() == null || recipient.statusComment() == null ? recipient.diagnostic()
+                : recipient.diagnostic() + " (" + recipient.statusComment() + ")";
+        Classification classification = classify(recipient.action(), recipient.status(), said, command);
+        // x-unix: the local delivery program (procmail, a pipe) failed, not the address.
+        if ("x-unix".equals(recipient.diagnosticType()) && classification.isFailure()
+                && java.util.Set.of("userunknown", "filtered", "undefined", "onhold").contains(classification.reason())) {
+            return new Classification(Hardness.SOFT, classification.status(), classification.category(), "mailererror");
+        }
+        return classification;
     }
 
     /**
@@ -33,6 +65,10 @@ public class BounceClassifier {
      * @param diagnostic  the diagnostic text or SMTP reply, or null
      */
     public Classification classify(Action action, String statusField, String diagnostic) {
+        return classify(action, statusField, diagnostic, null);
+    }
+
+    private Classification classify(Action action, String statusField, String diagnostic, SmtpCommands.Command command) {
         String text = diagnostic == null ? "" : diagnostic;
         String field = StatusCodes.statusField(statusField);
         String fromText = StatusCodes.enhanced(text);
@@ -42,13 +78,15 @@ public class BounceClassifier {
         String status = enhanced != null ? enhanced : basic != null ? statusClass + ".0.0" : null;
 
         Action effectiveAction = action == null ? Action.FAILED : action;
+        // The diagnostic's own code says more about the reason than a Status field that disagrees.
+        String reason = BounceReasons.reason(effectiveAction, fromText != null ? fromText : status, basic, text, command);
         if (effectiveAction != Action.FAILED && effectiveAction != Action.DELAYED) {
-            return new Classification(Hardness.NONE, status, Category.NONE);
+            return new Classification(Hardness.NONE, status, Category.NONE, reason);
         }
         Category category = category(statusClass, enhanced, basic, text);
-        Hardness hardness = effectiveAction == Action.FAILED
-                ? hardness(statusClass, enhanced, basic, category) : Hardness.NONE;
-        return new Classification(hardness, status, category);
+        Hardness hardness = effectiveAction != Action.FAILED ? Hardness.NONE
+                : BounceReasons.isHard(reason, effectiveAction, statusClass) ? Hardness.HARD : Hardness.SOFT;
+        return new Classification(hardness, status, category, reason);
     }
 
     /**
@@ -160,26 +198,5 @@ public class BounceClassifier {
             }
             default -> null;
         };
-    }
-
-    private static Hardness hardness(int statusClass, String enhanced, Integer basic, Category category) {
-        if (statusClass == 4 || statusClass == 2) {
-            return Hardness.SOFT;
-        }
-        switch (category) {
-            case UNKNOWN_USER, BAD_DOMAIN, MAILBOX_DISABLED, RELAY_DENIED:
-                return Hardness.HARD;
-            case MAILBOX_FULL, MESSAGE_TOO_LARGE, SPAM_REJECTED, POLICY, TEMPORARY:
-                return Hardness.SOFT;
-            default:
-                break;
-        }
-        // Nothing telling: a permanent reply that is only generic (55x, 5.0.0) is hard; a specific
-        // permanent code about something else (too big, content) or no code at all is soft.
-        boolean onlyGeneric = statusClass == 5 && (enhanced == null || StatusCodes.isGeneric(enhanced));
-        if (onlyGeneric) {
-            return basic == null || (basic >= 550 && basic <= 559) ? Hardness.HARD : Hardness.SOFT;
-        }
-        return Hardness.SOFT;
     }
 }

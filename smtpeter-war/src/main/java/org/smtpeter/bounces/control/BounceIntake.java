@@ -2,6 +2,8 @@ package org.smtpeter.bounces.control;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -57,9 +59,10 @@ public class BounceIntake {
                 if (incoming.getAccount() == null) {
                     incoming.sentBy(original.getAccount(), null);
                 }
-                Bounce bounce = bounce(report, delivery, incoming, now);
-                bounce.forwarding(forward(report, delivery, incoming, raw, now));
-                bounces.record(original.getAccount(), bounce);
+                List<Bounce> records = bounces(report, delivery, incoming, now);
+                records.get(0).forwarding(forward(report, delivery, incoming, raw, now));
+                bounces.record(original.getAccount(), records.get(0));
+                records.subList(1, records.size()).forEach(other -> bounces.recordWithoutSuppressing(other));
             });
         }
     }
@@ -78,12 +81,35 @@ public class BounceIntake {
         return Bounce.FORWARDED;
     }
 
-    /** The VERP address says which recipient this is about; the report says what happened to it. */
-    private static Bounce bounce(BounceReport report, Delivery delivery, Message incoming, Instant now) {
-        Optional<RecipientReport> about = report.recipients().stream()
+    /**
+     * One record per recipient the report names as failed (at least one record): the VERP address
+     * says which delivery this is about, the report what happened to each recipient it names. The
+     * first record decides for the delivery's recipient (suppression, forwarding): the reported
+     * recipient with the delivery's address, else the only one, else a soft one if there is any
+     * (hard only when every failed recipient is); the others are kept without suppressing.
+     */
+    static List<Bounce> bounces(BounceReport report, Delivery delivery, Message incoming, Instant now) {
+        List<RecipientReport> named = report.failedRecipients().isEmpty() ? report.recipients() : report.failedRecipients();
+        if (named.isEmpty()) {
+            return List.of(bounce(report, delivery, incoming, now, Optional.empty()));
+        }
+        RecipientReport deciding = named.stream()
                 .filter(r -> r.address() != null && r.address().equalsIgnoreCase(delivery.getRecipient()))
                 .findFirst()
-                .or(() -> report.recipients().size() == 1 ? Optional.of(report.recipients().get(0)) : Optional.empty());
+                .or(() -> named.stream().filter(r -> r.hardness() != Classification.Hardness.HARD).findFirst())
+                .orElse(named.get(0));
+        List<Bounce> records = new ArrayList<>();
+        records.add(bounce(report, delivery, incoming, now, Optional.of(deciding)).reportedAbout(deciding.address()));
+        for (RecipientReport other : named) {
+            if (other != deciding) {
+                records.add(bounce(report, delivery, incoming, now, Optional.of(other)).reportedAbout(other.address()));
+            }
+        }
+        return records;
+    }
+
+    private static Bounce bounce(BounceReport report, Delivery delivery, Message incoming, Instant now,
+                                 Optional<RecipientReport> about) {
         Classification.Hardness hardness = about.map(RecipientReport::hardness).orElse(Classification.Hardness.NONE);
         Message original = delivery.getMessage();
         return new Bounce(now, original.getAccount() == null ? null : original.getAccount().getId(),
@@ -91,7 +117,7 @@ public class BounceIntake {
                 report.bucket().name().toLowerCase(Locale.ROOT),
                 hardness == Classification.Hardness.NONE ? null : hardness.name().toLowerCase(Locale.ROOT),
                 about.map(RecipientReport::status).orElse(null),
-                about.map(r -> r.category().code()).orElse(null),
+                about.map(RecipientReport::reason).or(() -> report.feedback().map(FeedbackReport::feedbackType)).orElse(null),
                 about.map(r -> r.reported().diagnostic()).orElse(report.subject()),
                 incoming.getPublicId());
     }

@@ -34,6 +34,9 @@ import org.smtpeter.bounces.control.ReportedRecipient.Action;
 @ApplicationScoped
 public class BounceParser {
 
+    /** How much of a report's words stand in for a missing Diagnostic-Code. */
+    private static final int MAX_EXPLANATION = 500;
+
     private final BounceClassifier classifier;
     private final MessageStructureReader reader = new MessageStructureReader();
     private final DeliveryStatusParser deliveryStatusParser = new DeliveryStatusParser();
@@ -73,21 +76,27 @@ public class BounceParser {
         try {
             structure = reader.structure(message);
         } catch (MessagingException | IOException | RuntimeException broken) {
-            return headers.report(Kind.UNKNOWN, List.of(), Optional.empty(), inReplyTo(header), null, false,
-                    "broken MIME: " + describe(broken));
+            if (!"Missing start boundary".equals(broken.getMessage())) {
+                return headers.report(Kind.UNKNOWN, List.of(), Optional.empty(), inReplyTo(header), null, false,
+                        "broken MIME: " + describe(broken));
+            }
+            try {
+                structure = reader.flattened(message);
+            } catch (MessagingException | IOException | RuntimeException unreadable) {
+                return headers.report(Kind.UNKNOWN, List.of(), Optional.empty(), inReplyTo(header), null, false,
+                        "broken MIME: " + describe(unreadable));
+            }
         }
         OriginalMessage original = structure.original() != OriginalMessage.NONE ? structure.original() : inReplyTo(header);
 
         if (structure.feedbackReport() != null) {
             FeedbackReport feedback = feedbackReportParser.parse(structure.feedbackReport());
-            if ("auth-failure".equals(feedback.feedbackType()) || "not-spam".equals(feedback.feedbackType())) {
-                return headers.report(Kind.UNKNOWN, List.of(), Optional.of(feedback), original, null, true,
-                        "feedback report of type " + feedback.feedbackType() + " is not a complaint");
-            }
             return headers.report(Kind.COMPLAINT, List.of(), Optional.of(feedback), original, null, true,
                     "RFC 5965 feedback report, type " + feedback.feedbackType());
         }
 
+        String text = structure.text();
+        boolean gateway = FilteringGateways.isGateway(header, fromAddress, text);
         List<ReportedRecipient> reported = new ArrayList<>();
         String reportingMta = null;
         for (String status : structure.deliveryStatuses()) {
@@ -101,12 +110,15 @@ public class BounceParser {
         if (!reported.isEmpty()) {
             Kind kind = dsnKind(reported);
             long failed = reported.stream().filter(r -> r.action() == null || r.action() == Action.FAILED).count();
-            return headers.report(kind, classify(reported), Optional.empty(), original, reportingMta, true,
+            return headers.report(kind, classify(reported, text, gateway), Optional.empty(), original, reportingMta, true,
                     "RFC 3464 delivery status notification: " + failed + " of " + reported.size()
                             + " recipient(s) failed");
         }
 
-        String text = structure.text();
+        Optional<AmazonSesNotifications.Notification> ses = AmazonSesNotifications.read(text);
+        if (ses.isPresent()) {
+            return amazonSes(ses.get(), headers, original, text);
+        }
         Optional<TextBounce> bounce = plainTextBounces.recognise(subject, fromMailSystem, text, ownAddresses(header),
                 addresses(header.apply("X-Failed-Recipients")));
         if (bounce.isPresent()) {
@@ -114,7 +126,7 @@ public class BounceParser {
             OriginalMessage quoted = original != OriginalMessage.NONE ? original
                     : found.original() != OriginalMessage.NONE ? found.original() : OriginalMessage.NONE;
             return headers.report(found.delayed() ? Kind.DSN_DELAYED : Kind.NON_STANDARD_BOUNCE,
-                    classify(found.recipients()), Optional.empty(), quoted, null, false,
+                    classify(found.recipients(), text, gateway), Optional.empty(), quoted, null, false,
                     found.shape() + (found.delayed() ? " delay warning" : " plain-text bounce")
                             + (found.recipients().isEmpty() ? ", no recipient found in the text" : ""));
         }
@@ -131,6 +143,22 @@ public class BounceParser {
                 : text.isBlank() ? "no readable content"
                 : "no delivery report, bounce, complaint or reply markers";
         return headers.report(Kind.UNKNOWN, List.of(), Optional.empty(), original, null, false, why + problems(structure));
+    }
+
+    /** An Amazon SES notification, as the DSN or complaint it stands for. */
+    private BounceReport amazonSes(AmazonSesNotifications.Notification ses, Arrived headers, OriginalMessage arrived,
+                                   String text) {
+        OriginalMessage original = ses.original() != OriginalMessage.NONE ? ses.original() : arrived;
+        if (ses.isComplaint()) {
+            return headers.report(Kind.COMPLAINT, List.of(), Optional.of(ses.complaint()), original, null, true,
+                    "Amazon SES complaint notification, type " + ses.complaint().feedbackType());
+        }
+        if (ses.recipients().isEmpty()) {
+            return headers.report(Kind.UNKNOWN, List.of(), Optional.empty(), original, null, true,
+                    "Amazon SES " + ses.type() + " notification without recipients");
+        }
+        return headers.report(dsnKind(ses.recipients()), classify(ses.recipients(), text, false), Optional.empty(),
+                original, ses.reportingMta(), true, "Amazon SES " + ses.type() + " notification");
     }
 
     /** The From address and subject every report carries. */
@@ -155,8 +183,34 @@ public class BounceParser {
         return Kind.DSN_DELIVERED;
     }
 
-    private List<RecipientReport> classify(List<ReportedRecipient> reported) {
-        return reported.stream().map(r -> new RecipientReport(r, classifier.classify(r))).toList();
+    /**
+     * Each recipient, with the SMTP step the readable text says it was refused at and whether a
+     * filtering gateway reported it ({@link FilteringGateways}). A failed
+     * recipient of a DSN without a Diagnostic-Code is explained by the readable text (Gmail
+     * writes "Status: 5.0.0" and says why only in words).
+     */
+    private List<RecipientReport> classify(List<ReportedRecipient> reported, String text, boolean gateway) {
+        return reported.stream().map(r -> explained(r, text, reported.size()))
+                .map(r -> new RecipientReport(r, classifier.classify(r, SmtpCommands.near(text, r.finalRecipient()), gateway)))
+                .toList();
+    }
+
+    private static ReportedRecipient explained(ReportedRecipient r, String text, int recipients) {
+        if (r.diagnostic() != null || text == null || text.isBlank() || r.action() != Action.FAILED) {
+            return r;
+        }
+        String words = text;
+        int at = text.toLowerCase(Locale.ROOT).indexOf(r.finalRecipient().toLowerCase(Locale.ROOT));
+        if (recipients > 1) {
+            if (at < 0) {
+                return r;
+            }
+            words = text.substring(at, Math.min(text.length(), at + MAX_EXPLANATION));
+        }
+        words = words.replaceAll("\\s+", " ").strip();
+        words = words.length() > MAX_EXPLANATION ? words.substring(0, MAX_EXPLANATION) : words;
+        return new ReportedRecipient(r.finalRecipient(), r.originalRecipient(), r.action(), r.status(),
+                r.diagnosticType(), words, r.remoteMta(), r.statusComment());
     }
 
     /** For replies and reports without a returned message: the Message-ID they answer. */

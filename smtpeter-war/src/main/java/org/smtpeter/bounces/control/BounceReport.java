@@ -100,6 +100,24 @@ public record BounceReport(Kind kind, List<RecipientReport> recipients, Optional
     }
 
     /**
+     * One outcome per recipient this message reports on: each reported recipient of a DSN or
+     * bounce, each Original-Rcpt-To of a complaint (one without an address when redacted), the
+     * replier of an automatic reply.
+     */
+    public List<RecipientOutcome> outcomes() {
+        if (kind == Kind.COMPLAINT) {
+            List<String> rcpts = feedback.map(FeedbackReport::originalRcptTo).orElse(List.of());
+            return rcpts.isEmpty() ? List.of(new RecipientOutcome(null, "feedback", false))
+                    : rcpts.stream().map(a -> new RecipientOutcome(a, "feedback", false)).toList();
+        }
+        if (kind == Kind.AUTO_REPLY) {
+            return List.of(new RecipientOutcome(from, "vacation", false));
+        }
+        return recipients.stream().map(r -> new RecipientOutcome(r.address(), r.reason(),
+                r.hardness() == Classification.Hardness.HARD)).toList();
+    }
+
+    /**
      * The addresses this message is about, to find the recipient when the VERP token is missing:
      * the reported recipients for DSNs and bounces, the Original-Rcpt-To addresses for complaints,
      * and the replier (From) for responses.

@@ -58,7 +58,16 @@ public class Bounces {
         record(delivery.getMessage().getAccount(), new Bounce(Instant.now(clock), accountId(delivery),
                 delivery.getMessage().getPublicId(), delivery.getRecipient(), "smtp-failure", "failure",
                 hardness == Classification.Hardness.NONE ? null : hardness.name().toLowerCase(java.util.Locale.ROOT),
-                classification.status(), classification.category().code(), text, null));
+                classification.status(), classification.reason(), text, null));
+    }
+
+    /**
+     * Stores a further recipient of a report that named several: for the record and the
+     * statistics; the first record of the report already decided about the delivery's recipient.
+     */
+    public Bounce recordWithoutSuppressing(Bounce bounce) {
+        em.persist(bounce);
+        return bounce;
     }
 
     /** Stores the bounce and applies the suppression rules. */
@@ -69,6 +78,9 @@ public class Bounces {
         }
         announce(bounce);
         if ("complaint".equals(bounce.getKind())) {
+            if (!FeedbackReport.suppresses(bounce.getCategory())) {
+                return bounce;
+            }
             suppressions.suppress(account, bounce.getRecipient(), "complaint", bounce.getDiagnostic());
         } else if ("hard".equals(bounce.getHardness())) {
             suppressions.suppress(account, bounce.getRecipient(), "hard-bounce", bounce.getDiagnostic());
@@ -106,7 +118,8 @@ public class Bounces {
 
     private long softBounces(Account account, String recipient) {
         return em.createQuery("SELECT COUNT(b) FROM Bounce b WHERE b.accountId = :account AND b.recipient = :recipient"
-                        + " AND b.hardness = 'soft'", Long.class)
+                        // Further recipients of one report (reported address, no forwarding outcome) count once.
+                        + " AND b.hardness = 'soft' AND (b.reportedRecipient IS NULL OR b.forwarding IS NOT NULL)", Long.class)
                 .setParameter("account", account.getId()).setParameter("recipient", recipient).getSingleResult();
     }
 

@@ -12,9 +12,11 @@ import java.util.Objects;
  *                 specific code of the same class in the diagnostic when the Status is generic
  *                 ({@code X.0.0}); when only a basic SMTP code is known, its class with
  *                 {@code .0.0} ({@code 550} gives {@code 5.0.0}); null when no code is known
- * @param category the short reason
+ * @param category the short reason (SMTPeter's coarse categories)
+ * @param reason   why, in Sisimai's reason vocabulary (userunknown, mailboxfull, blocked, ...);
+ *                 {@link Hardness#HARD} exactly where this says the address is permanently bad
  */
-public record Classification(Hardness hardness, String status, Category category) {
+public record Classification(Hardness hardness, String status, Category category, String reason) {
 
     public enum Hardness {
         HARD, SOFT, NONE
@@ -57,6 +59,7 @@ public record Classification(Hardness hardness, String status, Category category
     public Classification {
         Objects.requireNonNull(hardness, "hardness");
         Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(reason, "reason");
     }
 
     /** True for a hard or soft failure, false for a recipient that was not refused. */

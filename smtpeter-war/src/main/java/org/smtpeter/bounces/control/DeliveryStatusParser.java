@@ -63,6 +63,12 @@ final class DeliveryStatusParser {
             return current == perMessage || hasFinal;
         }
         if (field.is("Original-Recipient")) {
+            // Amazon SES writes Action, Final-Recipient, then the same address as Original-Recipient.
+            String finalAddress = address(ReportFields.first(current, "Final-Recipient"));
+            if (finalAddress != null && finalAddress.equalsIgnoreCase(address(field.value()))
+                    && ReportFields.first(current, "Original-Recipient") == null) {
+                return false;
+            }
             return current == perMessage || ReportFields.first(current, "Original-Recipient") != null
                     || (hasFinal && (ReportFields.first(current, "Action") != null
                     || ReportFields.first(current, "Status") != null));
@@ -79,7 +85,8 @@ final class DeliveryStatusParser {
         if (finalRecipient == null) {
             return null;
         }
-        String status = StatusCodes.statusField(ReportFields.first(group, "Status"));
+        String statusValue = ReportFields.first(group, "Status");
+        String status = StatusCodes.statusField(statusValue);
         Action action = action(ReportFields.first(group, "Action"), status);
         String diagnosticType = null;
         String diagnostic = ReportFields.first(group, "Diagnostic-Code");
@@ -94,7 +101,7 @@ final class DeliveryStatusParser {
             }
         }
         return new ReportedRecipient(finalRecipient, original, action, status, diagnosticType, diagnostic,
-                mta(ReportFields.first(group, "Remote-MTA")));
+                mta(ReportFields.first(group, "Remote-MTA")), StatusCodes.comment(statusValue));
     }
 
     /** The Action, or one inferred from the Status class when the field is missing or invalid. */

@@ -19,6 +19,17 @@ public record FeedbackReport(String feedbackType, String userAgent, String versi
                              List<String> originalRcptTo, List<String> reportedDomains, String sourceIp,
                              String arrivalDate) {
 
+    /** Feedback types that report on the sender's authentication or un-mark spam: nobody to suppress. */
+    private static final java.util.Set<String> NOT_ABOUT_THE_RECIPIENT = java.util.Set.of("auth-failure", "not-spam");
+
+    /**
+     * True when the report is a recipient's complaint (abuse, fraud, virus, opt-out, other, ...),
+     * which suppresses the address; false for authentication failure and not-spam reports.
+     */
+    public static boolean suppresses(String feedbackType) {
+        return feedbackType == null || !NOT_ABOUT_THE_RECIPIENT.contains(feedbackType);
+    }
+
     public FeedbackReport {
         originalRcptTo = List.copyOf(originalRcptTo);
         reportedDomains = List.copyOf(reportedDomains);

@@ -14,6 +14,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
@@ -68,6 +70,22 @@ final class MessageStructureReader {
         OriginalMessage original = walk.original == null ? OriginalMessage.NONE : walk.original;
         return new MessageStructure(walk.deliveryStatuses, walk.feedbackReport, original, text, walk.problems);
     }
+
+    /**
+     * A multipart whose boundary never occurs (its parts were flattened on the way) read as one
+     * text: the body as the readable text, and the RFC 3464 fields in it, from the first
+     * Reporting-MTA or Final-Recipient line on, as its delivery status. The boundary parameter is
+     * there, so nothing is guessed about where parts begin.
+     */
+    MessageStructure flattened(MimeMessage message) throws MessagingException, IOException {
+        String body = decode(readCapped(message.getRawInputStream()), null);
+        Matcher start = DSN_START.matcher(body);
+        List<String> statuses = start.find() ? List.of(body.substring(start.start())) : List.of();
+        return new MessageStructure(statuses, null, OriginalMessage.NONE, body, List.of("parts without boundary lines"));
+    }
+
+    private static final Pattern DSN_START = Pattern.compile(
+            "^(?:Reporting-MTA|Final-Recipient):", Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
 
     /** The base type of a part in lower case ("text/plain" when missing or unreadable). */
     static String baseType(MimePart part) {

@@ -79,7 +79,10 @@ final class PlainTextBounces {
     private static final Pattern FAILURE_WORDING = Pattern.compile(
             "could not be delivered|couldn't be delivered|was not delivered|wasn't delivered|undeliverable"
                     + "|permanent (?:fatal )?error|delivery (?:has )?failed|failed to deliver|unable to deliver|not be delivered"
-                    + "|nicht zugestellt werden|n'a pas pu être remis",
+                    + "|nicht zugestellt werden|n'a pas pu être remis|error has occurred while attempting to deliver"
+                    + "|did not reach the following|failed permanently|failure reasons|unknown user|user unknown|no such user"
+                    + "|could not deliver|delivery to the following|following (?:address|recipient)s? (?:had|failed)"
+                    + "|returned mail|undeliverable|permanent failure|message delivery failed",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** Where the explanation ends and the returned original begins. */
@@ -87,6 +90,7 @@ final class PlainTextBounces {
             "^[ \\t]*-{2,}[ \\t]*(?:below this line is a copy of the message|this is a copy of the message"
                     + "|original message|forwarded message|message d'origine|urspr[üu]ngliche nachricht)"
                     + "|^[ \\t]*original message headers:|^[ \\t]*-*[ \\t]*original message (?:follows|headers)"
+                    + "|^[ \\t]*below is a copy of the original message|^[ \\t]*-+[ \\t]*(?:returned message|original message)[ \\t]*-*[ \\t]*$"
                     + "|^(?:return-path|received|dkim-signature|message-id|mime-version|arc-seal|authentication-results):[ \\t]",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE | Pattern.UNICODE_CASE);
     private static final Pattern HEADER_LINE = Pattern.compile("^[A-Za-z][A-Za-z0-9-]*:[ \\t]", Pattern.MULTILINE);
@@ -100,7 +104,8 @@ final class PlainTextBounces {
     private static final Pattern REMOTE_HOST = Pattern.compile(
             "\\bhost\\s+([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)\\s*\\[|generating server:\\s*([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)",
             Pattern.CASE_INSENSITIVE);
-    private static final int MAX_DIAGNOSTIC = 500;
+    private static final Pattern SAME_LINE_REPLY = Pattern.compile("^>?\\.\\.\\.\\s*(\\S.*\\S)\\s*$");
+    private static final int MAX_DIAGNOSTIC = 1000;
 
     /**
      * Recognises a plain-text bounce.
@@ -125,7 +130,8 @@ final class PlainTextBounces {
         if (shape != null) {
             name = shape.name();
             delayed = shape.delayed();
-        } else if ((fromMailSystem || GENERIC_SUBJECT.matcher(subjectLine).find()) && FAILURE_WORDING.matcher(body).find()) {
+        } else if ((fromMailSystem || GENERIC_SUBJECT.matcher(subjectLine).find()) && FAILURE_WORDING.matcher(body).find()
+                || fromMailSystem && GENERIC_SUBJECT.matcher(subjectLine).find()) {
             name = "generic";
             delayed = false;
         } else {
@@ -139,11 +145,23 @@ final class PlainTextBounces {
         for (String failed : failedHeader) {
             if (recipients.stream().noneMatch(r -> r.finalRecipient().equalsIgnoreCase(failed))) {
                 String diagnostic = diagnostic(explanation);
+                if (diagnostic == null) {
+                    diagnostic = collapse(explanation);
+                }
                 recipients.add(new ReportedRecipient(failed, null, action, StatusCodes.enhanced(diagnostic), null,
                         diagnostic, null));
             }
         }
-        return Optional.of(new TextBounce(name, delayed, recipients, quotedHeaders(body.substring(cut))));
+        OriginalMessage quotedOriginal = quotedHeaders(body.substring(cut));
+        if (recipients.isEmpty()) {
+            // The text names nobody: the returned original's only To address is who it was for.
+            soleRecipient(quotedOriginal).ifPresent(to -> {
+                String diagnostic = diagnostic(explanation);
+                String said = diagnostic != null ? diagnostic : collapse(explanation);
+                recipients.add(new ReportedRecipient(to, null, action, StatusCodes.enhanced(said), null, said, null));
+            });
+        }
+        return Optional.of(new TextBounce(name, delayed, recipients, quotedOriginal));
     }
 
     private static List<ReportedRecipient> recipients(String explanation, Action action, Set<String> ownAddresses) {
@@ -178,9 +196,16 @@ final class PlainTextBounces {
         List<ReportedRecipient> recipients = new ArrayList<>();
         for (Map.Entry<String, StringBuilder> entry : contexts.entrySet()) {
             String context = entry.getValue().toString();
-            String diagnostic = diagnostic(context);
+            String diagnostic = sameLineReply(context, spelling.get(entry.getKey()));
+            if (diagnostic == null) {
+                diagnostic = diagnostic(context);
+            }
             if (diagnostic == null && contexts.size() == 1) {
                 diagnostic = diagnostic(explanation);
+            }
+            if (diagnostic == null && contexts.size() == 1) {
+                // No reply code anywhere: the whole explanation is what the bounce says about it.
+                diagnostic = collapse(explanation);
             }
             if (diagnostic == null) {
                 diagnostic = firstWords(context.substring(spelling.get(entry.getKey()).length()));
@@ -190,6 +215,17 @@ final class PlainTextBounces {
                     diagnostic, remoteHost(context)));
         }
         return recipients;
+    }
+
+    /**
+     * Sendmail's "&lt;address&gt;... reply" line: the reply on the address's own line is about it,
+     * whatever the lines after it say about others. Null when the line has no such reply.
+     */
+    private static String sameLineReply(String context, String address) {
+        int end = context.indexOf('\n');
+        String line = (end < 0 ? context : context.substring(0, end)).substring(address.length());
+        Matcher reply = SAME_LINE_REPLY.matcher(line);
+        return reply.find() ? collapse(reply.group(1)) : null;
     }
 
     /** The SMTP reply in a text: from its code to the end of that paragraph, white space collapsed. */
@@ -220,6 +256,20 @@ final class PlainTextBounces {
     private static String remoteHost(String context) {
         Matcher m = REMOTE_HOST.matcher(context);
         return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
+    }
+
+    /** The address of a quoted original's To header when it names exactly one. */
+    private static Optional<String> soleRecipient(OriginalMessage original) {
+        List<String> to = original.headers().stream().filter(h -> h.name().equalsIgnoreCase("To"))
+                .flatMap(h -> {
+                    Matcher m = ADDRESS.matcher(h.value());
+                    List<String> found = new ArrayList<>();
+                    while (m.find()) {
+                        found.add(m.group());
+                    }
+                    return found.stream();
+                }).distinct().toList();
+        return to.size() == 1 ? Optional.of(to.get(0)) : Optional.empty();
     }
 
     /** The first header block quoted after the explanation, as the original's headers. */

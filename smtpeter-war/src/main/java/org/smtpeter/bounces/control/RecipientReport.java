@@ -26,6 +26,11 @@ public record RecipientReport(ReportedRecipient reported, Classification classif
         return classification.category();
     }
 
+    /** Why, in Sisimai's reason vocabulary. */
+    public String reason() {
+        return classification.reason();
+    }
+
     /** The effective enhanced status code (see {@link Classification#status()}), or null. */
     public String status() {
         return classification.status();

@@ -17,9 +17,17 @@ import java.util.Locale;
  * @param diagnostic        the Diagnostic-Code text after the type (unfolded), or the SMTP reply
  *                          found in a plain-text bounce, or null
  * @param remoteMta         the Remote-MTA name without its type, or null
+ * @param statusComment     the comment of the Status field ("mailbox disabled, not accepting
+ *                          messages"): the reporting MTA's own words, or null
  */
 public record ReportedRecipient(String finalRecipient, String originalRecipient, Action action, String status,
-                                String diagnosticType, String diagnostic, String remoteMta) {
+                                String diagnosticType, String diagnostic, String remoteMta, String statusComment) {
+
+    /** A recipient whose Status carries no comment (plain-text bounces). */
+    public ReportedRecipient(String finalRecipient, String originalRecipient, Action action, String status,
+                             String diagnosticType, String diagnostic, String remoteMta) {
+        this(finalRecipient, originalRecipient, action, status, diagnosticType, diagnostic, remoteMta, null);
+    }
 
     /** RFC 3464 section 2.3.3 action values. */
     public enum Action {

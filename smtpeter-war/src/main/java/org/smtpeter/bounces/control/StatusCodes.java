@@ -83,6 +83,29 @@ final class StatusCodes {
         return enhanced.endsWith(".0.0");
     }
 
+    /** The text of a value's RFC 5322 comments, white space collapsed, or null when it has none. */
+    static String comment(String value) {
+        if (value == null) {
+            return null;
+        }
+        StringBuilder inside = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '(') {
+                depth++;
+                inside.append(depth > 1 ? "(" : " ");
+            } else if (c == ')' && depth > 0) {
+                depth--;
+                inside.append(depth > 0 ? ")" : " ");
+            } else if (depth > 0) {
+                inside.append(c);
+            }
+        }
+        String comment = inside.toString().replaceAll("\\s+", " ").strip();
+        return comment.isEmpty() ? null : comment;
+    }
+
     /** Removes RFC 5322 comments (parentheses, nesting allowed, backslash escapes). */
     static String withoutComments(String value) {
         if (value.indexOf('(') < 0) {

@@ -31,6 +31,16 @@
  *       X-Failed-Recipients (Exim, Gmail) fills in recipients the text does not name. A generic
  *       rule catches the rest: a bounce-like subject or a MAILER-DAEMON/postmaster sender together
  *       with failure wording.</li>
+ *   <li>Reason and hardness ({@link org.smtpeter.bounces.control.BounceReasons}, tables in
+ *       bounce-reasons.tsv): every recipient gets a reason in Sisimai's vocabulary (userunknown,
+ *       hostunknown, hasmoved, mailboxfull, filtered, blocked, spamdetected, policyviolation,
+ *       rejected, expired, suspend, norelaying, ...), which is what the bounce record stores as its
+ *       category. Hard exactly where Sisimai calls the address permanently bad: userunknown,
+ *       hostunknown, hasmoved, and notaccept with a 5.x.x code; everything else (blocks, policy,
+ *       spam, full mailboxes, relay refusals, unexplained 55x) is soft, and delays are never
+ *       failures. Measured against Sisimai's public corpus by SisimaiCorpusTest. The coarse
+ *       {@link org.smtpeter.bounces.control.Classification.Category} is still computed (RFC 3463,
+ *       below) for the notice text and old callers.</li>
  *   <li>Classification (RFC 3463): only Action failed is a failure; class 4 is soft (a DSN with
  *       Action failed and a 4.x.x status is an expired message, e.g. greylisting that never
  *       cleared); 5.1.x hard (unknown user, bad domain; but 5.1.7/5.1.8 concern the sender and
@@ -44,9 +54,10 @@
  *       "550 5.1.1"). With only a basic code or X.0.0 the wording decides, and a 55x with nothing
  *       telling is hard. No code and no telling words: soft "other", never suppress on a guess.
  *       5.1.10 is unknown-user (Microsoft's RecipientNotFound) unless the text says null MX.</li>
- *   <li>Complaints: Feedback-Type abuse, fraud, virus, other (and unknown types, as RFC 5965
- *       says) are complaints; auth-failure (RFC 6591 authentication failure reports) and not-spam
- *       are not, and come out UNKNOWN with the fields still attached.</li>
+ *   <li>Complaints: every RFC 5965 feedback report is recorded as a complaint (Sisimai's
+ *       "feedback"), its Feedback-Type as the category; abuse, fraud, virus, other, opt-out (and
+ *       unknown types) suppress the address, auth-failure (RFC 6591 authentication failure
+ *       reports) and not-spam do not: they say nothing against the recipient.</li>
  *   <li>Broken input never throws. A multipart without a boundary parameter is broken rather than
  *       guessed at: a report whose structure was mangled is not trusted to suppress anyone. (Jakarta
  *       Mail would guess from the first "--" line; its switch is a System property, so the reader

@@ -47,6 +47,13 @@ public class Bounce {
     @Column(nullable = false, length = 320)
     private String recipient;
 
+    /**
+     * The address the report named, when it differs from {@link #recipient} (a report naming
+     * several recipients, an alias expanded by the receiver); null when it is the same or none.
+     */
+    @Column(name = "reported_recipient", length = 320)
+    private String reportedRecipient;
+
     /** smtp-failure, dsn-failure, non-standard, auto-reply, complaint, unknown. */
     @Column(nullable = false, length = 20)
     private String kind;
@@ -92,6 +99,17 @@ public class Bounce {
         this.category = category;
         this.diagnostic = diagnostic == null ? null : diagnostic.substring(0, Math.min(diagnostic.length(), 1000));
         this.sourceMessagePublicId = sourceMessagePublicId;
+    }
+
+    /** Names the address the report was about, when it is not {@link #getRecipient()}. */
+    public Bounce reportedAbout(String address) {
+        String normalized = address == null ? null : Suppression.normalize(address);
+        this.reportedRecipient = normalized == null || normalized.equals(recipient) ? null : normalized;
+        return this;
+    }
+
+    public String getReportedRecipient() {
+        return reportedRecipient;
     }
 
     public void forwarding(String outcome) {

@@ -93,7 +93,25 @@ public class StatisticsPage {
                 rows.stream().mapToLong(StatisticsRow::softBounces).sum(),
                 rows.stream().mapToLong(StatisticsRow::humanOpens).sum(),
                 rows.stream().mapToLong(StatisticsRow::machineOpens).sum(),
-                rows.stream().mapToLong(StatisticsRow::clicks).sum());
+                rows.stream().mapToLong(StatisticsRow::clicks).sum(),
+                hardBouncesByReason());
+    }
+
+    /** One line of the split of hard bounces by reason. */
+    public record ReasonCount(String reason, long count) {
+    }
+
+    /** The hard bounces of the whole range by reason, most first. */
+    public List<ReasonCount> getHardBounceReasons() {
+        return hardBouncesByReason().entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> new ReasonCount(e.getKey(), e.getValue())).toList();
+    }
+
+    private java.util.Map<String, Long> hardBouncesByReason() {
+        java.util.Map<String, Long> total = new java.util.TreeMap<>();
+        rows.forEach(r -> r.hardBouncesByReason().forEach((reason, n) -> total.merge(reason, n, Long::sum)));
+        return total;
     }
 
     public List<StatisticsRow> getRows() {

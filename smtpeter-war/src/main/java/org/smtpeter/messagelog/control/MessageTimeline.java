@@ -127,6 +127,7 @@ public class MessageTimeline {
         String type = "complaint".equals(b.getKind()) ? "complaint" : "bounce";
         Details details = new Details()
                 .put("recipient", b.getRecipient())
+                .put("reportedRecipient", b.getReportedRecipient())
                 .put("kind", b.getKind())
                 .put("bucket", b.getBucket())
                 .put("hardness", b.getHardness())
@@ -136,7 +137,9 @@ public class MessageTimeline {
                 .put("sourceMessageId", b.getSourceMessagePublicId());
         String what = type.equals("complaint") ? "Complaint" : b.getHardness() == null ? "Response"
                 : capitalized(b.getHardness()) + " bounce";
-        return new TimelineEvent(b.getOccurredAt(), type, what + " from " + b.getRecipient(), details.map());
+        String about = b.getReportedRecipient() == null ? b.getRecipient() : b.getReportedRecipient();
+        return new TimelineEvent(b.getOccurredAt(), type, what + " from " + about
+                + (b.getCategory() == null ? "" : " (" + b.getCategory() + ")"), details.map());
     }
 
     private static TimelineEvent tracking(TrackingEvent e) {

@@ -55,12 +55,13 @@ public class Statistics {
                 DeliveryAttempt.Outcome.DEFERRED, em)) {
             counts(buckets, granularity, t).deferred++;
         }
-        for (Object[] row : scope.rows("SELECT b.occurredAt, b.hardness FROM Bounce b, Message m"
+        for (Object[] row : scope.rows("SELECT b.occurredAt, b.hardness, b.category FROM Bounce b, Message m"
                 + " WHERE m.publicId = b.messagePublicId AND b.hardness IS NOT NULL"
                 + " AND b.occurredAt >= :from AND b.occurredAt < :to", null, em)) {
             Counts counts = counts(buckets, granularity, (Instant) row[0]);
             if ("hard".equals(row[1])) {
                 counts.hardBounces++;
+                counts.hardByReason.merge(row[2] == null ? "unknown" : (String) row[2], 1L, Long::sum);
             } else {
                 counts.softBounces++;
             }
@@ -78,7 +79,7 @@ public class Statistics {
         }
         List<StatisticsRow> rows = new ArrayList<>(buckets.size());
         buckets.forEach((bucket, c) -> rows.add(new StatisticsRow(bucket, c.accepted, c.delivered, c.deferred,
-                c.hardBounces, c.softBounces, c.humanOpens, c.machineOpens, c.clicks)));
+                c.hardBounces, c.softBounces, c.humanOpens, c.machineOpens, c.clicks, c.hardByReason)));
         return rows;
     }
 
@@ -103,6 +104,7 @@ public class Statistics {
         long delivered;
         long deferred;
         long hardBounces;
+        final Map<String, Long> hardByReason = new java.util.TreeMap<>();
         long softBounces;
         long humanOpens;
         long machineOpens;

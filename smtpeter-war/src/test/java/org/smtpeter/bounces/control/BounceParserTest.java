@@ -37,7 +37,8 @@ class BounceParserTest {
         ReportedRecipient reported = report.recipients().get(0).reported();
         assertAll(
                 () -> assertEquals(new ReportedRecipient("dave@example.net", null, Action.FAILED, "5.1.1", "smtp",
-                        "550 5.1.1 <dave@example.net>... User unknown", "mail.example.net"), reported),
+                        "550 5.1.1 <dave@example.net>... User unknown", "mail.example.net",
+                        "bad destination mailbox address"), reported),
                 () -> assertEquals("smtp.example.net", report.reportingMta()),
                 () -> assertTrue(report.structured()),
                 () -> assertTrue(report.isBounce()),
@@ -106,7 +107,7 @@ class BounceParserTest {
     }
 
     @Test
-    void anAuthenticationFailureReportIsNotAComplaint() {
+    void anAuthenticationFailureReportIsAComplaintThatSuppressesNobody() {
         BounceReport report = parse("""
                 From: dmarc@receiver.example
                 To: b-x@bounce.shop.example
@@ -126,9 +127,10 @@ class BounceParserTest {
                 Auth-Failure: dmarc
                 --b--
                 """);
-        assertEquals(Kind.UNKNOWN, report.kind());
+        assertEquals(Kind.COMPLAINT, report.kind());
         assertEquals("auth-failure", report.feedback().orElseThrow().feedbackType());
-        assertTrue(report.reason().contains("not a complaint"), report.reason());
+        assertFalse(FeedbackReport.suppresses(report.feedback().orElseThrow().feedbackType()));
+        assertTrue(FeedbackReport.suppresses("abuse"));
     }
 
     @Test
@@ -201,7 +203,7 @@ class BounceParserTest {
                 550 5.1.1 User unknown
                 """);
         assertEquals(List.of("hidden@example.org"), report.concernedRecipients());
-        assertEquals(new Classification(Hardness.HARD, "5.1.1", Category.UNKNOWN_USER),
+        assertEquals(new Classification(Hardness.HARD, "5.1.1", Category.UNKNOWN_USER, "userunknown"),
                 report.recipients().get(0).classification());
     }
 
@@ -311,7 +313,7 @@ class BounceParserTest {
                 --top--
                 """);
         assertEquals(Kind.DSN_FAILURE, report.kind());
-        assertEquals(new Classification(Hardness.HARD, "5.2.1", Category.MAILBOX_DISABLED),
+        assertEquals(new Classification(Hardness.SOFT, "5.2.1", Category.MAILBOX_DISABLED, "filtered"),
                 report.recipients().get(0).classification());
     }
 
@@ -390,5 +392,24 @@ class BounceParserTest {
         assertEquals(Kind.HUMAN_REPLY, person.kind());
         assertEquals(List.of("someone@example.net"), person.concernedRecipients());
         assertNull(person.original().messageId());
+    }
+
+    @Test
+    void amazonSesNotificationsAreReadAsTheBounceComplaintOrDeliveryTheyStandFor() {
+        BounceReport bounce = parser.parse(BounceCorpusTest.resource("/bounces/sisimai/lhost-amazonses-09.eml"));
+        assertEquals(Kind.DSN_FAILURE, bounce.kind());
+        assertEquals(List.of(new RecipientOutcome("bounce@simulator.amazonses.com", "userunknown", true)), bounce.outcomes());
+        assertEquals("550 5.1.1 user unknown", bounce.recipients().get(0).reported().diagnostic());
+
+        BounceReport complaint = parser.parse(BounceCorpusTest.resource("/bounces/sisimai/lhost-amazonses-11.eml"));
+        assertEquals(Kind.COMPLAINT, complaint.kind());
+        assertEquals("abuse", complaint.feedback().orElseThrow().feedbackType());
+        assertEquals(List.of("complaint@simulator.amazonses.com"), complaint.concernedRecipients());
+
+        BounceReport delivered = parser.parse(BounceCorpusTest.resource("/bounces/sisimai/lhost-amazonses-12.eml"));
+        assertEquals(Kind.DSN_DELIVERED, delivered.kind());
+        assertEquals(List.of(new RecipientOutcome("success@simulator.amazonses.com", "delivered", false)),
+                delivered.outcomes());
+        assertFalse(delivered.isBounce());
     }
 }
