@@ -37,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.opentest4j.TestAbortedException;
 import org.smtpeter.testing.Mails;
 import org.smtpeter.testing.Relay;
+import org.smtpeter.testing.PostgreSql;
 import org.smtpeter.testing.RelayExtension;
 import org.smtpeter.testing.SmtpSink;
 import org.smtpeter.testing.TestCredential;
@@ -52,6 +53,9 @@ import org.smtpeter.testing.TestCredential;
  * <p>A client that is not installed fails the test under CI=true (.ci/run installs them all) and
  * is skipped with the reason otherwise. Clients that send bare LFs (smtplib's sendmail with
  * bytes, curl with a Unix file) see them normalised to CRLF, as Postfix does.
+ *
+ * <p>It runs in the H2 pass only: what it tests (the clients' SMTP and TLS) is the same on every
+ * database, and the PostgreSQL pass is the longer one.
  */
 @ExtendWith(RelayExtension.class)
 class ClientMatrixIT {
@@ -86,6 +90,7 @@ class ClientMatrixIT {
 
     @BeforeAll
     static void installNodemailer() throws Exception {
+        Assumptions.assumeFalse(PostgreSql.inUse(), "the SMTP clients are tested in the H2 pass");
         Path nodemailer = clientsDir().resolve("nodemailer");
         if (ExternalProcess.onPath("npm").isPresent() && !Files.isDirectory(nodemailer.resolve("node_modules"))) {
             ExternalProcess.Result npm = ExternalProcess.run(Duration.ofMinutes(2), List.of("npm", "ci", "--prefix",
