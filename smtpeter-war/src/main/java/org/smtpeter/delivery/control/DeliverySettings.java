@@ -4,15 +4,18 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
+import org.smtpeter.platform.control.Settings;
+import org.smtpeter.smtp.api.SettingsCheck;
 
 /**
  * How mail leaves: routing, TLS, retries and limits, from {@code smtpeter.delivery.*} (see
@@ -24,92 +27,87 @@ public class DeliverySettings {
     /** {@code none}: plain SMTP; {@code starttls}: opportunistic or required STARTTLS; {@code tls}: implicit TLS. */
     public enum TlsMode { NONE, STARTTLS, TLS }
 
-    @Inject
-    @ConfigProperty(name = "smtpeter.hostname")
-    Optional<String> hostName;
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]");
 
     @Inject
-    @ConfigProperty(name = "smtpeter.delivery.smarthost")
-    Optional<String> smartHost;
+    Config config;
 
-    @Inject
-    @ConfigProperty(name = "smtpeter.delivery.smarthost.tls", defaultValue = "starttls")
-    String smartHostTls;
-
-    @Inject
-    @ConfigProperty(name = "smtpeter.delivery.smarthost.username")
-    Optional<String> smartHostUsername;
-
-    @Inject
-    @ConfigProperty(name = "smtpeter.delivery.smarthost.password")
-    Optional<String> smartHostPassword;
-
-    @Inject
-    @ConfigProperty(name = "smtpeter.delivery.dns-server")
-    Optional<String> dnsServer;
-
-    @Inject
-    @ConfigProperty(name = "smtpeter.delivery.mx-port", defaultValue = "25")
-    int mxPort;
-
-    @Inject
-    @ConfigProperty(name = "smtpeter.delivery.require-tls", defaultValue = "false")
-    boolean requireTls;
-
-    @Inject
-    @ConfigProperty(name = "smtpeter.delivery.retry-schedule", defaultValue = "PT1M,PT5M,PT15M,PT30M,PT1H,PT2H,PT4H")
-    String retrySchedule;
-
-    @Inject
-    @ConfigProperty(name = "smtpeter.delivery.max-delivery-time", defaultValue = "P1D")
-    String maxDeliveryTime;
-
-    @Inject
-    @ConfigProperty(name = "smtpeter.delivery.max-concurrent", defaultValue = "60")
-    int maxConcurrent;
-
-    @Inject
-    @ConfigProperty(name = "smtpeter.delivery.max-per-destination", defaultValue = "20")
-    int maxPerDestination;
-
-    @Inject
-    @ConfigProperty(name = "smtpeter.delivery.connect-timeout-seconds", defaultValue = "30")
-    int connectTimeoutSeconds;
-
-    @Inject
-    @ConfigProperty(name = "smtpeter.delivery.read-timeout-seconds", defaultValue = "300")
-    int readTimeoutSeconds;
-
-    @Inject
-    @ConfigProperty(name = "smtpeter.delivery.poll-interval-millis", defaultValue = "1000")
-    long pollIntervalMillis;
-
-    @Inject
-    @ConfigProperty(name = "smtpeter.spool-directory")
-    Optional<String> spoolDirectory;
-
+    private String hostName;
+    private SmartHost smartHost;
+    private String dnsServer;
+    private int mxPort;
+    private boolean requireTls;
     private List<Duration> retryDelays;
-    private String resolvedHostName;
+    private Duration maxDeliveryTime;
+    private int maxConcurrent;
+    private int maxPerDestination;
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private long pollIntervalMillis;
+    private Path spoolDirectory;
 
     @PostConstruct
-    void parse() {
-        retryDelays = Arrays.stream(retrySchedule.split(",")).map(String::strip).map(Duration::parse).toList();
-        resolvedHostName = hostName.filter(name -> !name.isBlank()).orElseGet(DeliverySettings::localHostName);
+    void read() {
+        read(Settings.of(config));
+    }
+
+    /**
+     * Reads every delivery setting with its default and its check. At start the same reading is the
+     * check ({@code ApplicationSettings}): what is wrong is in {@code settings}' problems, and the
+     * relay does not start; afterwards every value is known to be right.
+     */
+    public DeliverySettings read(SettingsCheck settings) {
+        hostName = settings.text("smtpeter.hostname").orElseGet(DeliverySettings::localHostName);
+        TlsMode tls = TlsMode.valueOf(settings.oneOf("smtpeter.delivery.smarthost.tls", "starttls",
+                List.of("none", "starttls", "tls")).toUpperCase(Locale.ROOT));
+        smartHost = settings.text("smtpeter.delivery.smarthost")
+                .filter(value -> hostAndPort(settings, "smtpeter.delivery.smarthost", value, "host:port such as"
+                        + " smtp.example.net:587 (the port defaults to " + (tls == TlsMode.TLS ? 465 : 587) + ")"))
+                .map(value -> SmartHost.parse(value, tls, settings.text("smtpeter.delivery.smarthost.username")
+                        .orElse(null), settings.text("smtpeter.delivery.smarthost.password").orElse(null)))
+                .orElse(null);
+        dnsServer = settings.text("smtpeter.delivery.dns-server").filter(value -> hostAndPort(settings,
+                "smtpeter.delivery.dns-server", value, "host or host:port of a DNS server such as 192.0.2.53:53"))
+                .orElse(null);
+        mxPort = settings.port("smtpeter.delivery.mx-port", 25);
+        requireTls = settings.flag("smtpeter.delivery.require-tls", false);
+        retryDelays = settings.durations("smtpeter.delivery.retry-schedule", "PT1M,PT5M,PT15M,PT30M,PT1H,PT2H,PT4H");
+        maxDeliveryTime = settings.duration("smtpeter.delivery.max-delivery-time", "P1D");
+        maxConcurrent = (int) settings.whole("smtpeter.delivery.max-concurrent", 60, 1, 64);
+        maxPerDestination = settings.count("smtpeter.delivery.max-per-destination", 20, 1);
+        connectTimeout = Duration.ofSeconds(settings.count("smtpeter.delivery.connect-timeout-seconds", 30, 1));
+        readTimeout = Duration.ofSeconds(settings.count("smtpeter.delivery.read-timeout-seconds", 300, 1));
+        pollIntervalMillis = settings.whole("smtpeter.delivery.poll-interval-millis", 1000, 1, Long.MAX_VALUE);
+        spoolDirectory = settings.text("smtpeter.spool-directory").map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
+        return this;
+    }
+
+    /** {@code host[:port]}, as the smart host and the DNS server are given; false (and a problem) when not. */
+    private static boolean hostAndPort(SettingsCheck settings, String key, String value, String allowed) {
+        int colon = value.lastIndexOf(':');
+        boolean bracketed = value.startsWith("[");
+        String host = colon < 0 || (bracketed && value.endsWith("]")) ? value : value.substring(0, colon);
+        String port = host.length() == value.length() ? "25" : value.substring(colon + 1);
+        if (HOST.matcher(host).matches() && port.matches("[0-9]{1,5}") && Integer.parseInt(port) >= 1
+                && Integer.parseInt(port) <= 65_535) {
+            return true;
+        }
+        settings.invalid(key, value, allowed);
+        return false;
     }
 
     /** The name this relay gives in EHLO, in Received headers and as Reporting-MTA. */
     public String hostName() {
-        return resolvedHostName;
+        return hostName;
     }
 
     public Optional<SmartHost> smartHost() {
-        return smartHost.filter(value -> !value.isBlank()).map(value -> SmartHost.parse(value,
-                TlsMode.valueOf(smartHostTls.strip().toUpperCase(java.util.Locale.ROOT)),
-                smartHostUsername.orElse(null), smartHostPassword.orElse(null)));
+        return Optional.ofNullable(smartHost);
     }
 
     public Optional<String> dnsServer() {
-        return dnsServer.filter(value -> !value.isBlank());
+        return Optional.ofNullable(dnsServer);
     }
 
     public int mxPort() {
@@ -126,7 +124,7 @@ public class DeliverySettings {
     }
 
     public Duration maxDeliveryTime() {
-        return Duration.parse(maxDeliveryTime);
+        return maxDeliveryTime;
     }
 
     public int maxConcurrent() {
@@ -138,11 +136,11 @@ public class DeliverySettings {
     }
 
     public Duration connectTimeout() {
-        return Duration.ofSeconds(connectTimeoutSeconds);
+        return connectTimeout;
     }
 
     public Duration readTimeout() {
-        return Duration.ofSeconds(readTimeoutSeconds);
+        return readTimeout;
     }
 
     public long pollIntervalMillis() {
@@ -151,8 +149,7 @@ public class DeliverySettings {
 
     /** Where large messages wait in files while they are sent, as they do while they arrive. */
     public Path spoolDirectory() {
-        return spoolDirectory.filter(directory -> !directory.isBlank()).map(Path::of)
-                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
+        return spoolDirectory;
     }
 
     private static String localHostName() {

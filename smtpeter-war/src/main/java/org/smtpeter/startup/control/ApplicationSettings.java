@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.smtpeter.bounces.control.BounceSettings;
+import org.smtpeter.delivery.control.DeliverySettings;
+import org.smtpeter.instances.control.InstanceSettings;
 import org.smtpeter.smtp.api.SettingsCheck;
 
 /**
@@ -24,7 +27,6 @@ final class ApplicationSettings {
     /** As {@code TrackingTokens} requires of its HMAC key. */
     static final int MIN_TRACKING_SECRET_BYTES = 16;
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]");
 
     private final SettingsCheck check;
 
@@ -62,52 +64,15 @@ final class ApplicationSettings {
     }
 
     private void delivery() {
-        String tls = check.oneOf("smtpeter.delivery.smarthost.tls", "starttls", List.of("none", "starttls", "tls"));
-        check.text("smtpeter.delivery.smarthost").ifPresent(value -> hostAndPort("smtpeter.delivery.smarthost",
-                value, "host:port such as smtp.example.net:587 (the port defaults to " + (tls.equals("tls") ? 465 : 587)
-                + ")"));
-        check.text("smtpeter.delivery.dns-server").ifPresent(value -> hostAndPort("smtpeter.delivery.dns-server",
-                value, "host or host:port of a DNS server such as 192.0.2.53:53"));
-        check.port("smtpeter.delivery.mx-port", 25);
-        check.flag("smtpeter.delivery.require-tls", false);
-        check.durations("smtpeter.delivery.retry-schedule", "PT1M,PT5M,PT15M,PT30M,PT1H,PT2H,PT4H");
-        check.duration("smtpeter.delivery.max-delivery-time", "P1D");
-        check.whole("smtpeter.delivery.max-concurrent", 60, 1, 64);
-        check.count("smtpeter.delivery.max-per-destination", 20, 1);
-        check.count("smtpeter.delivery.connect-timeout-seconds", 30, 1);
-        check.count("smtpeter.delivery.read-timeout-seconds", 300, 1);
-        check.whole("smtpeter.delivery.poll-interval-millis", 1000, 1, Long.MAX_VALUE);
+        new DeliverySettings().read(check);
     }
 
-    /** Dead-after must leave room for a few missed heartbeats, or a GC pause would free live claims. */
     private void instances() {
-        long heartbeat = check.count("smtpeter.instances.heartbeat-seconds", 5, 1);
-        long deadAfter = check.count("smtpeter.instances.dead-after-seconds", 30, 1);
-        if (deadAfter < 3 * heartbeat) {
-            check.invalid("smtpeter.instances.dead-after-seconds", Long.toString(deadAfter),
-                    "at least 3 heartbeats (smtpeter.instances.heartbeat-seconds x 3 = " + 3 * heartbeat + ")");
-        }
-    }
-
-    /** {@code host[:port]}, as the smart host and the DNS server are given. */
-    private void hostAndPort(String key, String value, String allowed) {
-        int colon = value.lastIndexOf(':');
-        boolean bracketed = value.startsWith("[");
-        String host = colon < 0 || (bracketed && value.endsWith("]")) ? value : value.substring(0, colon);
-        String port = host.length() == value.length() ? "25" : value.substring(colon + 1);
-        if (!HOST.matcher(host).matches() || !port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1
-                || Integer.parseInt(port) > 65_535) {
-            check.invalid(key, value, allowed);
-        }
+        new InstanceSettings().read(check);
     }
 
     private void bounces() {
-        check.duration("smtpeter.bounces.address-lifetime", "P30D");
-        check.whole("smtpeter.bounces.max-message-size", 1_048_576, 1, Long.MAX_VALUE);
-        check.duration("smtpeter.bounces.rate.window", "PT1H");
-        for (String count : List.of("per-address", "per-client", "forwards-per-address", "forwards-per-client")) {
-            check.count("smtpeter.bounces.rate." + count, 1, 1);
-        }
+        BounceSettings.Limits.read(check);
         check.count("smtpeter.bounces.soft-limit", 5, 1);
     }
 

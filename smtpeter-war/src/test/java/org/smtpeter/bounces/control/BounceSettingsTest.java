@@ -1,45 +1,43 @@
 package org.smtpeter.bounces.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.smtpeter.smtp.api.SettingsCheck;
 
 class BounceSettingsTest {
 
     @Test
     void theDefaultsAreTheDocumentedOnes() {
-        BounceSettings settings = settings("P30D", "1048576", "3");
-
-        settings.check();
+        SettingsCheck settings = settings(Map.of());
 
         assertEquals(new BounceSettings.Limits(Duration.ofDays(30), 1_048_576, Duration.ofHours(1), 10, 1000, 3, 100),
-                settings.limits());
+                BounceSettings.Limits.read(settings));
+        assertEquals(List.of(), settings.problems());
     }
 
     @Test
-    void aBadValueNamesItsKey() {
-        assertEquals("smtpeter.bounces.address-lifetime must be a positive ISO-8601 duration such as P30D or PT1H, not '30'",
-                assertThrows(IllegalArgumentException.class, () -> settings("30", "1048576", "3").check()).getMessage());
-        assertEquals("smtpeter.bounces.address-lifetime must be a positive ISO-8601 duration such as P30D or PT1H, not 'PT0S'",
-                assertThrows(IllegalArgumentException.class, () -> settings("PT0S", "1048576", "3").check()).getMessage());
-        assertEquals("smtpeter.bounces.max-message-size must be a whole number above 0, not '1 MiB'",
-                assertThrows(IllegalArgumentException.class, () -> settings("P30D", "1 MiB", "3").check()).getMessage());
-        assertEquals("smtpeter.bounces.rate.forwards-per-address must be a whole number above 0, not '-1'",
-                assertThrows(IllegalArgumentException.class, () -> settings("P30D", "1048576", "-1").check()).getMessage());
+    void aBadValueNamesItsKeyAndTheDefaultStandsIn() {
+        SettingsCheck settings = settings(Map.of("smtpeter.bounces.address-lifetime", "PT0S",
+                "smtpeter.bounces.max-message-size", "1 MiB", "smtpeter.bounces.rate.forwards-per-address", "-1"));
+
+        BounceSettings.Limits limits = BounceSettings.Limits.read(settings);
+
+        assertEquals(List.of(
+                "Invalid setting smtpeter.bounces.address-lifetime=PT0S: expected a positive ISO-8601 duration such as"
+                        + " PT30S, PT1H or P30D",
+                "Invalid setting smtpeter.bounces.max-message-size=1 MiB: expected a whole number of at least 1",
+                "Invalid setting smtpeter.bounces.rate.forwards-per-address=-1: expected a whole number of at least 1"),
+                settings.problems());
+        assertEquals(Duration.ofDays(30), limits.addressLifetime());
     }
 
-    private static BounceSettings settings(String lifetime, String maxSize, String forwardsPerAddress) {
-        BounceSettings settings = new BounceSettings();
-        settings.addressLifetime = lifetime;
-        settings.maxMessageSize = maxSize;
-        settings.rateWindow = "PT1H";
-        settings.perAddress = "10";
-        settings.perClient = "1000";
-        settings.forwardsPerAddress = forwardsPerAddress;
-        settings.forwardsPerClient = "100";
-        return settings;
+    private static SettingsCheck settings(Map<String, String> values) {
+        return new SettingsCheck(key -> Optional.ofNullable(values.get(key)));
     }
 }
