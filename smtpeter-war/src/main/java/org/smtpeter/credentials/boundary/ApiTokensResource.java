@@ -21,11 +21,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.control.ApiTokens;
 import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.credentials.entity.ApiToken;
-import org.smtpeter.platform.boundary.Caller;
 import org.smtpeter.platform.boundary.Paging;
 
 /** An account's REST API tokens; only the admin issues, lists and revokes them. */
@@ -39,10 +37,7 @@ public class ApiTokensResource {
     ApiTokens tokens;
 
     @Inject
-    Accounts accounts;
-
-    @Inject
-    Caller caller;
+    PathAccounts pathAccounts;
 
     @PathParam("account")
     long accountId;
@@ -96,7 +91,6 @@ public class ApiTokensResource {
     }
 
     private Account account() {
-        caller.requireAdmin();
-        return accounts.find(accountId).orElseThrow(() -> new NotFoundException("No account " + accountId));
+        return pathAccounts.administered(accountId);
     }
 }

@@ -27,7 +27,6 @@ import org.smtpeter.credentials.control.NewCredential;
 import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.credentials.entity.FeatureSet;
 import org.smtpeter.credentials.entity.SmtpCredential;
-import org.smtpeter.platform.boundary.Caller;
 import org.smtpeter.platform.boundary.Paging;
 
 /**
@@ -46,7 +45,7 @@ public class CredentialsResource {
     Accounts accounts;
 
     @Inject
-    Caller caller;
+    PathAccounts pathAccounts;
 
     @PathParam("account")
     long accountId;
@@ -175,13 +174,12 @@ public class CredentialsResource {
     }
 
     private Account account() {
-        caller.requireAccess(accountId);
-        return accounts.find(accountId).orElseThrow(() -> new NotFoundException("No account " + accountId));
+        return pathAccounts.visible(accountId);
     }
 
     /** The credential, when it is this account's; anything else is 404. */
     private SmtpCredential credential(long id) {
-        caller.requireAccess(accountId);
+        pathAccounts.visible(accountId);
         return accounts.credential(id).filter(c -> c.getAccount().getId() == accountId)
                 .orElseThrow(() -> new NotFoundException("No credential " + id + " in account " + accountId));
     }

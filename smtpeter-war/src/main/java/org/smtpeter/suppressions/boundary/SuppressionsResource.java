@@ -21,9 +21,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.smtpeter.suppressions.control.Suppressions;
 import org.smtpeter.suppressions.entity.Suppression;
-import org.smtpeter.credentials.control.Accounts;
+import org.smtpeter.credentials.boundary.PathAccounts;
 import org.smtpeter.credentials.entity.Account;
-import org.smtpeter.platform.boundary.Caller;
 import org.smtpeter.platform.boundary.Paging;
 
 /** An account's suppression list: search, add, remove. */
@@ -36,10 +35,7 @@ public class SuppressionsResource {
     Suppressions suppressions;
 
     @Inject
-    Accounts accounts;
-
-    @Inject
-    Caller caller;
+    PathAccounts pathAccounts;
 
     @PathParam("account")
     long accountId;
@@ -102,7 +98,6 @@ public class SuppressionsResource {
     }
 
     private Account account() {
-        caller.requireAccess(accountId);
-        return accounts.find(accountId).orElseThrow(() -> new NotFoundException("No account " + accountId));
+        return pathAccounts.visible(accountId);
     }
 }
