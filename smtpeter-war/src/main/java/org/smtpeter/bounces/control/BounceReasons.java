@@ -31,8 +31,8 @@ final class BounceReasons {
     private static final Set<String> HARD = Set.of("userunknown", "hostunknown", "hasmoved");
     private static final Set<String> GAVE_UP_AFTER = Set.of("systemerror", "blocked", "onhold");
     private static final Pattern NETWORK_NAMED = Pattern.compile(
-            "dns|lost\\s+connection|name\\s+server|unreachable|no\\s+route", Pattern.CASE_INSENSITIVE);
-    private static final Set<String> RECIPIENT_CODES = Set.of("1.1", "1.2", "1.6", "2.2", "3.4");
+            "dns|lost\\s+connection|name\\s+server|unreachable|no\\s+route|establish\\s+an?\\s+smtp\\s+connection|loop|hops?\\b|forwarded\\s+more", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> RECIPIENT_CODES = Set.of("1.1", "1.2", "1.6", "2.2", "2.3", "3.4");
     /** Reasons that, refused before any recipient was named, say nothing about the recipient. */
     private static final Set<String> AT_SENDER = Set.of("userunknown", "policyviolation", "undefined", "onhold");
 
