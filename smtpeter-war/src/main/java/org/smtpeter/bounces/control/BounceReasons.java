@@ -64,6 +64,7 @@ final class BounceReasons {
             return "delivered";
         }
         String reason = override(text);
+        boolean named = reason != null;
         if (reason == null && status != null && RECIPIENT_CODES.contains(status.substring(2))) {
             reason = STATUSES.get(status.charAt(0) == '4' && !STATUSES.containsKey(status) ? "5" + status.substring(1) : status);
         }
@@ -80,9 +81,10 @@ final class BounceReasons {
             reason = tier(text, 2);
         }
         // A message given up after temporary failures, or still waiting: the trouble on the way is
-        // not the reason, unless it is one the network itself names (DNS, a lost connection).
+        // not the reason, unless it is one the network itself names (DNS, a lost connection) or a
+        // wording that outweighs the codes names it.
         boolean temporary = action == Action.DELAYED || status != null && status.startsWith("4.");
-        if (temporary && (reason == null || GAVE_UP_AFTER.contains(reason)
+        if (temporary && !named && (reason == null || GAVE_UP_AFTER.contains(reason)
                 || "networkerror".equals(reason) && !NETWORK_NAMED.matcher(text).find())) {
             reason = "expired";
         }
