@@ -29,6 +29,7 @@ final class EndpointListener implements SmtpListener {
     private static final Method LOGIN_STILL_VALID = method("loginStillValid", Client.class, Login.class);
     private static final Method RECIPIENT = method("recipient", Envelope.class, Recipient.class);
     private static final Method DELIVER = method("deliver", Envelope.class, ReceivedMessage.class);
+    private static final Method TAKES_ANY_LINE_ENDS = method("takesAnyLineEnds", Envelope.class);
 
     private final MessageEndpointFactory factory;
 
@@ -54,6 +55,11 @@ final class EndpointListener implements SmtpListener {
     @Override
     public SmtpReply deliver(Envelope envelope, ReceivedMessage message) {
         return call(DELIVER, listener -> listener.deliver(envelope, message));
+    }
+
+    @Override
+    public boolean takesAnyLineEnds(Envelope transaction) {
+        return call(TAKES_ANY_LINE_ENDS, listener -> listener.takesAnyLineEnds(transaction));
     }
 
     private <T> T call(Method method, Function<SmtpListener, T> invocation) {

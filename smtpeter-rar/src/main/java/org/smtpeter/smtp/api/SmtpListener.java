@@ -51,4 +51,14 @@ public interface SmtpListener {
      *         or a 4xx/5xx reply to refuse it
      */
     SmtpReply deliver(Envelope envelope, ReceivedMessage message);
+
+    /**
+     * Whether this transaction's message is taken whatever its line ends, even where the listener
+     * refuses bare line ends ({@code smtpeter.limits.bare-line-feeds=reject}): they are then
+     * normalised. For mail that must not be lost for its form, such as bounces, which remote MTAs
+     * send as they are. Asked once at DATA; an exception counts as false.
+     */
+    default boolean takesAnyLineEnds(Envelope transaction) {
+        return false;
+    }
 }

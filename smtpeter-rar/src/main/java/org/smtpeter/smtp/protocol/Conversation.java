@@ -134,7 +134,7 @@ public final class Conversation {
         deadlines.dataStarted();
         try {
             DataReader reader = new DataReader(input, limits.maxMessageSize(), limits.maxDataLine(),
-                    limits.bareLineFeeds());
+                    session.dataLineEnds());
             DataReader.Outcome outcome = reader.copyTo(spool);
             spool.flush();
             return session.dataReceived(outcome, reader.reachedEnd(), spool);

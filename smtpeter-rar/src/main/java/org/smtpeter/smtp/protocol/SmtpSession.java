@@ -47,6 +47,8 @@ public final class SmtpSession {
     private Login login;
     private AuthExchange authExchange;
     private Transaction transaction;
+    /** The line-end policy for the message data of the transaction at DATA. */
+    private BareLineFeeds dataLineEnds;
     private int errors;
 
     public SmtpSession(SessionSettings settings, SmtpListener listener, AuthThrottle authThrottle,
@@ -366,6 +368,8 @@ public final class SmtpSession {
         if (transaction.recipientCount() == 0) {
             return Response.of(SmtpReply.of(554, "5.5.1", "No valid recipients"));
         }
+        dataLineEnds = settings.limits().bareLineFeeds() == BareLineFeeds.REJECT && takesAnyLineEnds()
+                ? BareLineFeeds.NORMALIZE : settings.limits().bareLineFeeds();
         return Response.of(Replies.START_DATA, Response.Next.READ_DATA);
     }
 
@@ -390,6 +394,20 @@ public final class SmtpSession {
 
     private String role() {
         return settings.role().key();
+    }
+
+    /** The line-end policy for the message data now being read (the listener may relax it per transaction). */
+    public BareLineFeeds dataLineEnds() {
+        return dataLineEnds != null ? dataLineEnds : settings.limits().bareLineFeeds();
+    }
+
+    private boolean takesAnyLineEnds() {
+        try {
+            return listener.takesAnyLineEnds(transaction.envelope(client(), principal()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "listener failed to say how it takes line ends; keeping the configured policy", e);
+            return false;
+        }
     }
 
     /** Asks the listener; its failures become 451 so that nothing is ever acknowledged by mistake. */

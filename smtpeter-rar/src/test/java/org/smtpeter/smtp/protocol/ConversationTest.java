@@ -180,6 +180,21 @@ class ConversationTest {
     }
 
     @Test
+    void aTransactionTheListenerTakesWhateverItsLineEndsIsNormalisedWhereOthersAreRefused() {
+        listener.takingAnyLineEnds.add("b-token@bounce.example.net");
+        String damaged = "Subject: bounce\r\r\n\r\nreturned\nmail\r\n.\r\n";
+        MemoryTransport transport = run(MemoryTransport.of(TO_TLS, List.of(EHLO, AUTH,
+                "MAIL FROM:<>\r\nRCPT TO:<b-token@bounce.example.net>\r\nDATA\r\n", damaged,
+                "MAIL FROM:<alice@example.com>\r\nRCPT TO:<b-token@bounce.example.net>\r\nRCPT TO:<bob@example.net>\r\n"
+                        + "DATA\r\n", damaged, "QUIT\r\n")), Limits.defaults().withBareLineFeeds(BareLineFeeds.REJECT));
+        assertEquals(List.of("250 EHLO", "235 2.7.0", "250 2.1.0", "250 2.1.5", "354", "250 2.0.0",
+                "250 2.1.0", "250 2.1.5", "250 2.1.5", "354", "554 5.6.0", "221 2.0.0"), codes(transport.tlsOutput.lines()));
+        assertEquals("Subject: bounce \r\n\r\nreturned\r\nmail\r\n",
+                new String(listener.onlyDelivery().data(), StandardCharsets.US_ASCII),
+                "only the transaction for bounce addresses alone is taken, its line ends normalised");
+    }
+
+    @Test
     void unixLineEndsAreStoredWithCrlf() {
         run(MemoryTransport.of(TO_TLS, List.of(EHLO, AUTH,
                 "MAIL FROM:<alice@example.com>\r\nRCPT TO:<bob@example.net>\r\nDATA\r\n",

@@ -42,6 +42,8 @@ final class RecordingListener implements SmtpListener {
     RuntimeException recipientFailure;
     RuntimeException deliverFailure;
     boolean deliverReturnsNull;
+    /** Recipients for whose transactions any line ends are taken (as the relay's bounce addresses). */
+    final Set<String> takingAnyLineEnds = new HashSet<>();
 
     private RecordingListener(boolean acceptEverything) {
         this.acceptEverything = acceptEverything;
@@ -103,6 +105,12 @@ final class RecordingListener implements SmtpListener {
             return null;
         }
         return SmtpReply.of(250, "2.0.0", "Queued as M" + deliveries.size());
+    }
+
+    @Override
+    public boolean takesAnyLineEnds(Envelope transaction) {
+        return !transaction.recipients().isEmpty()
+                && transaction.recipients().stream().allMatch(r -> takingAnyLineEnds.contains(r.address()));
     }
 
     Delivery onlyDelivery() {

@@ -31,8 +31,8 @@ final class BounceReasons {
     private static final Set<String> HARD = Set.of("userunknown", "hostunknown", "hasmoved");
     private static final Set<String> GAVE_UP_AFTER = Set.of("systemerror", "blocked", "onhold");
     private static final Pattern NETWORK_NAMED = Pattern.compile(
-            "dns|lost\\s+connection|name\\s+server|unreachable|no\\s+route", Pattern.CASE_INSENSITIVE);
-    private static final Set<String> RECIPIENT_CODES = Set.of("1.1", "1.2", "1.6", "2.2", "3.4");
+            "dns|lost\\s+connection|name\\s+server|unreachable|no\\s+route|establish\\s+an?\\s+smtp\\s+connection|loop|hops?\\b|forwarded\\s+more", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> RECIPIENT_CODES = Set.of("1.1", "1.2", "1.6", "2.2", "2.3", "3.4");
     /** Reasons that, refused before any recipient was named, say nothing about the recipient. */
     private static final Set<String> AT_SENDER = Set.of("userunknown", "policyviolation", "undefined", "onhold");
 
@@ -64,6 +64,7 @@ final class BounceReasons {
             return "delivered";
         }
         String reason = override(text);
+        boolean named = reason != null;
         if (reason == null && status != null && RECIPIENT_CODES.contains(status.substring(2))) {
             reason = STATUSES.get(status.charAt(0) == '4' && !STATUSES.containsKey(status) ? "5" + status.substring(1) : status);
         }
@@ -80,9 +81,10 @@ final class BounceReasons {
             reason = tier(text, 2);
         }
         // A message given up after temporary failures, or still waiting: the trouble on the way is
-        // not the reason, unless it is one the network itself names (DNS, a lost connection).
+        // not the reason, unless it is one the network itself names (DNS, a lost connection) or a
+        // wording that outweighs the codes names it.
         boolean temporary = action == Action.DELAYED || status != null && status.startsWith("4.");
-        if (temporary && (reason == null || GAVE_UP_AFTER.contains(reason)
+        if (temporary && !named && (reason == null || GAVE_UP_AFTER.contains(reason)
                 || "networkerror".equals(reason) && !NETWORK_NAMED.matcher(text).find())) {
             reason = "expired";
         }

@@ -49,6 +49,11 @@ public abstract class SmtpReceiver implements SmtpListener {
     }
 
     @Override
+    public boolean takesAnyLineEnds(Envelope transaction) {
+        return relayPolicy.isForBounceAddressesOnly(transaction);
+    }
+
+    @Override
     public SmtpReply deliver(Envelope envelope, ReceivedMessage message) {
         Optional<SmtpReply> refused = relayPolicy.refuseMessage(envelope, message.size());
         if (refused.isPresent()) {

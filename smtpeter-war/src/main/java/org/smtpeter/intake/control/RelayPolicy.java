@@ -41,6 +41,15 @@ public class RelayPolicy {
         return RELAY_DENIED;
     }
 
+    /**
+     * A transaction only for the relay's bounce addresses takes its message whatever the line ends:
+     * remote MTAs send bounces as they are, and nothing that reached a VERP address is lost for its form.
+     */
+    public boolean isForBounceAddressesOnly(Envelope envelope) {
+        return !envelope.recipients().isEmpty()
+                && envelope.recipients().stream().allMatch(r -> bounceGate.isBounceDomain(r.address()));
+    }
+
     /** Without AUTH only bounce addresses get as far as DATA, and they take smaller mail. */
     public Optional<SmtpReply> refuseMessage(Envelope envelope, long size) {
         return envelope.isAuthenticated() ? Optional.empty() : bounceGate.refuseMessage(size);

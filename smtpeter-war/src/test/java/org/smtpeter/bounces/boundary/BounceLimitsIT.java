@@ -24,8 +24,9 @@ import org.smtpeter.testing.Relay;
 import org.smtpeter.testing.SmtpSink;
 
 /**
- * Limits of the bounce path that need settings of their own: a short address lifetime, and small
- * shares per client. Each test writes from its own loopback address, so their counts stay apart.
+ * Limits of the bounce path that need settings of their own: a short address lifetime, small
+ * shares per client, and bare line ends refused ({@code smtpeter.limits.bare-line-feeds=reject}).
+ * Each test writes from its own loopback address, so their counts stay apart.
  */
 class BounceLimitsIT {
 
@@ -42,7 +43,8 @@ class BounceLimitsIT {
                 "smtpeter.delivery.poll-interval-millis", "200",
                 "smtpeter.bounces.address-lifetime", LIFETIME.toString(),
                 "smtpeter.bounces.rate.per-client", "3",
-                "smtpeter.bounces.rate.forwards-per-client", "1"));
+                "smtpeter.bounces.rate.forwards-per-client", "1",
+                "smtpeter.limits.bare-line-feeds", "reject"));
     }
 
     @AfterAll
@@ -94,6 +96,29 @@ class BounceLimitsIT {
         assertEquals(2, recorded.size(), recorded.toString());
         assertEquals(java.util.List.of("forwarded", "over-limit"), recorded.stream().map(JsonObject.class::cast)
                 .map(b -> b.getString("forwarding")).sorted().toList());
+    }
+
+    @Test
+    void aBounceWithDamagedLineEndsIsTakenWhereOtherMailWithThemIsRefused() throws Exception {
+        BouncePath.Sent sent = BouncePath.sent(relay, "damaged", "damaged line ends");
+        String damaged = "From: Mail Delivery System <MAILER-DAEMON@mx.remote.example>\r\r\n"
+                + "Subject: Undelivered Mail Returned to Sender\r\r\n\r\n"
+                + "This is the mail system at host mx.remote.example.\r\r\n\r\n"
+                + "<" + sent.recipient() + ">: host mx.remote.example said: 550 5.1.1 User unknown\r\n";
+        expect("250", BouncePath.send(relay, "127.0.0.55", sent.verp(), damaged));
+        JsonArray recorded = bounces(relay, sent.id());
+        assertEquals(1, recorded.size(), recorded.toString());
+        assertEquals("userunknown", recorded.getJsonObject(0).getString("category"));
+
+        String sender = Mails.uniqueSender();
+        try (RawSmtpClient client = new RawSmtpClient(relay.submissionPort())) {
+            org.smtpeter.testing.TestCredential credential = relay.newCredential();
+            client.login(credential.username(), credential.password());
+            client.startData(sender, unique("strict"));
+            client.write(Mails.dotStuffed(damaged.replace(sent.recipient(), "someone@remote.example")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertEquals("554", client.command(".").substring(0, 3), "submitted mail keeps the strict policy");
+        }
     }
 
     /** A transaction up to RCPT to a bounce address, from {@code localAddress}; the reply to RCPT. */
