@@ -40,8 +40,11 @@ public class MessageTimeline {
         }
         List<TimelineEvent> events = new ArrayList<>();
         events.add(accepted(found.get(0)));
+        // Deliveries are read before attempts: an outcome commits with its last attempt, and each query
+        // sees what was committed when it ran, so an outcome read first has its attempt in the second.
+        List<Delivery> deliveries = deliveries(publicId);
         attempts(publicId).forEach(a -> events.add(attempt(a)));
-        deliveries(publicId).stream().filter(d -> d.getState().isFinal() && d.getFinishedAt() != null)
+        deliveries.stream().filter(d -> d.getState().isFinal() && d.getFinishedAt() != null)
                 .forEach(d -> events.add(outcome(d)));
         bounces(publicId).forEach(b -> events.add(bounce(b)));
         tracking(publicId).forEach(e -> events.add(tracking(e)));
