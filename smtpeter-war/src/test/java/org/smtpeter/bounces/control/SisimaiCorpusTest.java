@@ -73,6 +73,8 @@ class SisimaiCorpusTest {
             List<RecipientOutcome> outcomes = report.outcomes();
             for (Expected expected : expectations) {
                 RecipientOutcome actual = expected.index() <= outcomes.size() ? outcomes.get(expected.index() - 1) : null;
+                RecipientReport said = expected.index() <= report.recipients().size()
+                        ? report.recipients().get(expected.index() - 1) : null;
                 boolean sameHardness = actual != null && actual.hard() == expected.hard();
                 boolean sameReason = actual != null && actual.reason().equals(expected.reason());
                 families.computeIfAbsent(expected.family(), f -> new Tally()).add(sameHardness, sameReason);
@@ -82,7 +84,8 @@ class SisimaiCorpusTest {
                             expected.reason(), expected.hard() ? "hard" : "soft",
                             actual == null ? "no recipient" : actual.reason() + " " + (actual.hard() ? "hard" : "soft")
                                     + " " + actual.address(),
-                            report.kind() + ": " + report.reason()));
+                            report.kind() + ": " + report.reason()) + (said == null ? "" : "\n      " + said.status()
+                            + " " + excerpt(said.reported().diagnostic())));
                 }
             }
         });
@@ -99,6 +102,12 @@ class SisimaiCorpusTest {
                 "hard/soft agreement %.1f%% is below the floor %.1f%%", total.percent(total.hardSoft), HARD_SOFT_FLOOR * 100));
         assertTrue(total.reason >= REASON_FLOOR * total.recipients, String.format(
                 "reason agreement %.1f%% is below the floor %.1f%%", total.percent(total.reason), REASON_FLOOR * 100));
+    }
+
+    /** The diagnostic on one line, shortened: enough to see why a miss was read as it was. */
+    private static String excerpt(String diagnostic) {
+        String line = diagnostic == null ? "(no diagnostic)" : diagnostic.replaceAll("\\s+", " ").strip();
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 
     private static List<Expected> expectations() {
