@@ -29,7 +29,7 @@ final class BounceReasons {
 
     /** Reasons that say the address itself is gone: the only hard bounces (with a permanent notaccept). */
     private static final Set<String> HARD = Set.of("userunknown", "hostunknown", "hasmoved");
-    private static final Set<String> GAVE_UP_AFTER = Set.of("systemerror", "blocked", "onhold");
+    private static final Set<String> GAVE_UP_AFTER = Set.of("systemerror", "onhold");
     private static final Pattern NETWORK_NAMED = Pattern.compile(
             "dns|lost\\s+connection|name\\s+server|unreachable|no\\s+route|establish\\s+an?\\s+smtp\\s+connection|loop|hops?\\b|forwarded\\s+more", Pattern.CASE_INSENSITIVE);
     private static final Set<String> RECIPIENT_CODES = Set.of("1.1", "1.2", "1.6", "2.2", "2.3", "3.4");
@@ -81,9 +81,11 @@ final class BounceReasons {
             reason = tier(text, 2);
         }
         // A message given up after temporary failures, or still waiting: the trouble on the way is
-        // not the reason, unless it is one the network itself names (DNS, a lost connection) or a
-        // wording that outweighs the codes names it.
-        boolean temporary = action == Action.DELAYED || status != null && status.startsWith("4.");
+        // not the reason, unless it is one the network itself names (DNS, a lost connection), a
+        // block of the sending host, or a wording that outweighs the codes.
+        // A 5xx reply in the diagnostic is a refusal, whatever the Status field says.
+        boolean temporary = action == Action.DELAYED
+                || status != null && status.startsWith("4.") && (basic == null || basic / 100 != 5);
         if (temporary && !named && (reason == null || GAVE_UP_AFTER.contains(reason)
                 || "networkerror".equals(reason) && !NETWORK_NAMED.matcher(text).find())) {
             reason = "expired";
