@@ -105,6 +105,8 @@ final class PlainTextBounces {
             "\\bhost\\s+([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)\\s*\\[|generating server:\\s*([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SAME_LINE_REPLY = Pattern.compile("^>?\\.\\.\\.\\s*(\\S.*\\S)\\s*$");
+    /** Sendmail's words for a reply it did not expect; the reply itself is in the transcript. */
+    private static final Pattern PROTOCOL_ERROR = Pattern.compile("remote\\s+protocol\\s+error\\s*$", Pattern.CASE_INSENSITIVE);
     private static final int MAX_DIAGNOSTIC = 1000;
 
     /**
@@ -186,17 +188,22 @@ final class PlainTextBounces {
         }
         Map<String, StringBuilder> contexts = new LinkedHashMap<>();
         Map<String, String> spelling = new LinkedHashMap<>();
+        Map<String, Integer> firstMention = new LinkedHashMap<>();
         for (int i = 0; i < mentions.size(); i++) {
             Mention mention = mentions.get(i);
             int end = i + 1 < mentions.size() ? mentions.get(i + 1).start() : explanation.length();
             String key = mention.address().toLowerCase(Locale.ROOT);
             spelling.putIfAbsent(key, mention.address());
+            firstMention.putIfAbsent(key, mention.start());
             contexts.computeIfAbsent(key, k -> new StringBuilder()).append(explanation, mention.start(), end);
         }
         List<ReportedRecipient> recipients = new ArrayList<>();
         for (Map.Entry<String, StringBuilder> entry : contexts.entrySet()) {
             String context = entry.getValue().toString();
             String diagnostic = sameLineReply(context, spelling.get(entry.getKey()));
+            if (diagnostic != null && PROTOCOL_ERROR.matcher(diagnostic).lookingAt()) {
+                diagnostic = lastReplyBefore(explanation, firstMention.get(entry.getKey())) + " " + diagnostic;
+            }
             if (diagnostic == null) {
                 diagnostic = diagnostic(context);
             }
@@ -226,6 +233,24 @@ final class PlainTextBounces {
         String line = (end < 0 ? context : context.substring(0, end)).substring(address.length());
         Matcher reply = SAME_LINE_REPLY.matcher(line);
         return reply.find() ? collapse(reply.group(1)) : null;
+    }
+
+    /**
+     * The remote server's last reply ("&lt;&lt;&lt; 550 ...") in the transcript before a position,
+     * with the command it answered: what a Sendmail "Remote protocol error" was about. Empty when
+     * there is none since the last "While talking to".
+     */
+    private static String lastReplyBefore(String explanation, int position) {
+        String before = explanation.substring(0, position);
+        int session = before.toLowerCase(Locale.ROOT).lastIndexOf("while talking to");
+        int reply = before.lastIndexOf("<<<");
+        if (reply < 0 || reply < session) {
+            return "";
+        }
+        int command = before.lastIndexOf(">>>", reply);
+        int from = command > session ? command : reply;
+        int end = before.indexOf('\n', reply);
+        return collapse(before.substring(from, end < 0 ? before.length() : end));
     }
 
     /** The SMTP reply in a text: from its code to the end of that paragraph, white space collapsed. */
