@@ -91,8 +91,9 @@ final class BounceReasons {
             reason = "expired";
         }
         if (reason == null) {
+            // Words or codes the tables do not read: undecided (onhold); nothing said: undefined.
             reason = action == Action.DELAYED ? "expired"
-                    : status != null && !StatusCodes.isGeneric(status) || basic != null ? "onhold" : "undefined";
+                    : status != null && !StatusCodes.isGeneric(status) || basic != null || !text.isBlank() ? "onhold" : "undefined";
         }
         SmtpCommands.Command step = SmtpCommands.first(text) != null ? SmtpCommands.first(text) : command;
         boolean recipientCode = status != null && status.substring(1).startsWith(".1.");
