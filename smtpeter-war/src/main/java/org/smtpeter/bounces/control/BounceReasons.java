@@ -34,7 +34,7 @@ final class BounceReasons {
             "dns|lost\\s+connection|name\\s+server|unreachable|no\\s+route|establish\\s+an?\\s+smtp\\s+connection|loop|hops?\\b|forwarded\\s+more", Pattern.CASE_INSENSITIVE);
     private static final Set<String> RECIPIENT_CODES = Set.of("1.1", "1.2", "1.6", "2.2", "2.3", "3.4");
     /** Reasons that, refused before any recipient was named, say nothing about the recipient. */
-    private static final Set<String> AT_SENDER = Set.of("userunknown", "policyviolation", "undefined", "onhold");
+    private static final Set<String> AT_SENDER = Set.of("userunknown", "hostunknown", "policyviolation", "undefined", "onhold");
 
     /** Tier 0 outweighs the status code, 1 is tried before the code table, 2 after it. */
     private record Phrase(String reason, int tier, Pattern pattern) {

@@ -54,7 +54,7 @@ final class PlainTextBounces {
 
             text("Exim", false, "this message was created automatically by mail delivery software"
                     + "|could not be delivered to one or more of its\\s+recipients"),
-            subject("Exim", false, "^mail delivery failed"),
+            subject("Exim", false, "^mail delivery failed|^mail failure - "),
             text("qmail", false, "hi\\. this is the qmail-send program|i'm afraid i wasn't able to deliver your message"),
             text("Yahoo", false, "sorry, we were unable to deliver your message to the following address"),
             text("Postfix", false, "this is the mail system at host|i'm sorry to have to inform you that your message could not\\s+be delivered"),
