@@ -33,8 +33,8 @@ final class BounceReasons {
     private static final Pattern NETWORK_NAMED = Pattern.compile(
             "dns|lost\\s+connection|name\\s+server|unreachable|no\\s+route|establish\\s+an?\\s+smtp\\s+connection|loop|hops?\\b|forwarded\\s+more", Pattern.CASE_INSENSITIVE);
     private static final Set<String> RECIPIENT_CODES = Set.of("1.1", "1.2", "1.6", "2.2", "2.3", "3.4");
-    /** Reasons that, refused before any recipient was named, say nothing about the recipient. */
-    private static final Set<String> AT_SENDER = Set.of("userunknown", "hostunknown", "policyviolation", "undefined", "onhold");
+    /** Reasons that, refused before any recipient was named (at connection or HELO), say nothing about the recipient. */
+    private static final Set<String> AT_SENDER = Set.of("userunknown", "hostunknown", "mailboxfull", "policyviolation", "undefined", "onhold");
 
     /** Tier 0 outweighs the status code, 1 is tried before the code table, 2 after it. */
     private record Phrase(String reason, int tier, Pattern pattern) {
