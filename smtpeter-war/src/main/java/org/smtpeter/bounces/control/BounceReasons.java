@@ -29,7 +29,7 @@ final class BounceReasons {
 
     /** Reasons that say the address itself is gone: the only hard bounces (with a permanent notaccept). */
     private static final Set<String> HARD = Set.of("userunknown", "hostunknown", "hasmoved");
-    private static final Set<String> GAVE_UP_AFTER = Set.of("systemerror", "onhold");
+    private static final Set<String> GAVE_UP_AFTER = Set.of("onhold");
     private static final Pattern NETWORK_NAMED = Pattern.compile(
             "dns|lost\\s+connection|name\\s+server|unreachable|no\\s+route|establish\\s+an?\\s+smtp\\s+connection|loop|hops?\\b|forwarded\\s+more", Pattern.CASE_INSENSITIVE);
     private static final Set<String> RECIPIENT_CODES = Set.of("1.1", "1.2", "1.6", "2.2", "2.3", "3.4");
