@@ -88,7 +88,10 @@ final class BounceReasons {
                 || status != null && status.startsWith("4.") && (basic == null || basic / 100 != 5);
         if (temporary && !named && (reason == null || GAVE_UP_AFTER.contains(reason)
                 || "networkerror".equals(reason) && !NETWORK_NAMED.matcher(text).find())) {
-            reason = "expired";
+            // A failure whose only words are a bare temporary reply ("450 4.0.0 Temporary failure")
+            // says neither why nor that time ran out: undecided.
+            reason = reason == null && action == Action.FAILED && basic != null && StatusCodes.isGeneric(status)
+                    ? "onhold" : "expired";
         }
         if (reason == null) {
             // Words or codes the tables do not read: undecided (onhold); nothing said: undefined.
