@@ -98,9 +98,13 @@ final class PlainTextBounces {
     private static final Pattern ADDRESS = Pattern.compile(
             "(?<![\\p{L}\\p{N}.!#$%&'*+/=?^_`{|}~-])[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*"
                     + "@[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?(?:\\.[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)+");
-    /** Addresses that are not failed recipients: the envelope sender in a transcript, aliases, headers. */
+    /**
+     * Addresses that are not failed recipients: the envelope sender in a transcript, aliases,
+     * headers (also quoted with "&gt;" in a forwarded bounce), Message-IDs.
+     */
     private static final Pattern NOT_A_RECIPIENT = Pattern.compile(
-            "mail from|generated from|^[ \\t]*(?:from|reply-to|sender|return-path):", Pattern.CASE_INSENSITIVE);
+            "mail from|generated from|^[ \\t>]*(?:from|reply-to|sender|return-path|message-id|in-reply-to|references):",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern REMOTE_HOST = Pattern.compile(
             "\\bhost\\s+([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)\\s*\\[|generating server:\\s*([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)",
             Pattern.CASE_INSENSITIVE);
