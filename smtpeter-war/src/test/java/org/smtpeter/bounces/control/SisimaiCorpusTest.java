@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
  * Runs Sisimai's public corpus (src/test/resources/bounces/sisimai, see make-corpus.py there)
  * through the parser and compares every reported recipient with Sisimai's expected reason and
  * hard-bounce flag. Prints the agreement per MTA (the file name's family) and in total, with the
- * misses. The goal (issue 20) is 95% hard/soft and 90% reason agreement; until the rules get
- * there, the test fails when agreement falls below the floor reached so far, so no change can make
- * it worse unnoticed. Raise the floors as the rules improve.
+ * misses (with the status and diagnostic read). The goal (issue 20) is 95% hard/soft and 90%
+ * reason agreement; the test fails when agreement falls below the floors, which are now the goal,
+ * so no change can make it worse unnoticed. Raise the floors as the rules improve.
  */
 class SisimaiCorpusTest {
 
@@ -25,7 +25,7 @@ class SisimaiCorpusTest {
     private static final double HARD_SOFT_TARGET = 0.95;
     private static final double REASON_TARGET = 0.90;
     private static final double HARD_SOFT_FLOOR = 0.95;
-    private static final double REASON_FLOOR = 0.80;
+    private static final double REASON_FLOOR = 0.90;
 
     /** One row of expected.tsv: a recipient of a sample, counted from 1 in report order. */
     record Expected(String file, int index, String status, String reason, boolean hard) {
