@@ -111,6 +111,10 @@ final class PlainTextBounces {
     private static final Pattern SAME_LINE_REPLY = Pattern.compile("^>?\\.\\.\\.\\s*(\\S.*\\S)\\s*$");
     /** Sendmail's words for a reply it did not expect; the reply itself is in the transcript. */
     private static final Pattern PROTOCOL_ERROR = Pattern.compile("remote\\s+protocol\\s+error\\s*$", Pattern.CASE_INSENSITIVE);
+    /** The heading of the list of failed recipients, where a lead-in summary ends. */
+    private static final Pattern LIST_HEADING = Pattern.compile(
+            "(?:did\\s+not\\s+reach|could\\s+not\\s+be\\s+(?:reached|delivered\\s+to))\\s+the\\s+following\\s+recipient\\(?s?\\)?:",
+            Pattern.CASE_INSENSITIVE);
     private static final int MAX_DIAGNOSTIC = 1000;
 
     /**
@@ -189,6 +193,15 @@ final class PlainTextBounces {
                 continue;
             }
             mentions.add(new Mention(address, m.start()));
+        }
+        // A summary of the message before the list of failed recipients ("Your message To: ...
+        // did not reach the following recipient(s):") names the original's addressees, not them.
+        Matcher heading = LIST_HEADING.matcher(explanation);
+        if (heading.find()) {
+            int listStart = heading.end();
+            if (mentions.stream().anyMatch(x -> x.start() >= listStart)) {
+                mentions.removeIf(x -> x.start() < listStart);
+            }
         }
         Map<String, StringBuilder> contexts = new LinkedHashMap<>();
         Map<String, String> spelling = new LinkedHashMap<>();
