@@ -190,22 +190,31 @@ public class BounceParser {
      * writes "Status: 5.0.0" and says why only in words).
      */
     private List<RecipientReport> classify(List<ReportedRecipient> reported, String text, boolean gateway) {
-        return reported.stream().map(r -> explained(r, text, reported.size()))
+        List<String> addresses = reported.stream().map(r -> r.finalRecipient().toLowerCase(Locale.ROOT)).toList();
+        return reported.stream().map(r -> explained(r, text, addresses))
                 .map(r -> new RecipientReport(r, classifier.classify(r, SmtpCommands.near(text, r.finalRecipient()), gateway)))
                 .toList();
     }
 
-    private static ReportedRecipient explained(ReportedRecipient r, String text, int recipients) {
-        if (r.diagnostic() != null || text == null || text.isBlank() || r.action() != Action.FAILED) {
+    private static ReportedRecipient explained(ReportedRecipient r, String text, List<String> addresses) {
+        if (r.diagnostic() != null || text == null || text.isBlank() || r.action() != Action.FAILED && r.action() != Action.DELAYED) {
             return r;
         }
         String words = text;
-        int at = text.toLowerCase(Locale.ROOT).indexOf(r.finalRecipient().toLowerCase(Locale.ROOT));
-        if (recipients > 1) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        String own = r.finalRecipient().toLowerCase(Locale.ROOT);
+        int at = lower.indexOf(own);
+        if (addresses.size() > 1) {
             if (at < 0) {
                 return r;
             }
-            words = text.substring(at, Math.min(text.length(), at + MAX_EXPLANATION));
+            // The words about this recipient end where the text turns to another one.
+            int end = Math.min(text.length(), at + MAX_EXPLANATION);
+            for (String other : addresses) {
+                int next = other.equals(own) ? -1 : lower.indexOf(other, at + own.length());
+                end = next >= 0 ? Math.min(end, next) : end;
+            }
+            words = text.substring(at, end);
         }
         words = words.replaceAll("\\s+", " ").strip();
         words = words.length() > MAX_EXPLANATION ? words.substring(0, MAX_EXPLANATION) : words;

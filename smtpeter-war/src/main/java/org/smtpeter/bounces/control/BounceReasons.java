@@ -29,12 +29,12 @@ final class BounceReasons {
 
     /** Reasons that say the address itself is gone: the only hard bounces (with a permanent notaccept). */
     private static final Set<String> HARD = Set.of("userunknown", "hostunknown", "hasmoved");
-    private static final Set<String> GAVE_UP_AFTER = Set.of("systemerror", "blocked", "onhold");
+    private static final Set<String> GAVE_UP_AFTER = Set.of("onhold");
     private static final Pattern NETWORK_NAMED = Pattern.compile(
             "dns|lost\\s+connection|name\\s+server|unreachable|no\\s+route|establish\\s+an?\\s+smtp\\s+connection|loop|hops?\\b|forwarded\\s+more", Pattern.CASE_INSENSITIVE);
     private static final Set<String> RECIPIENT_CODES = Set.of("1.1", "1.2", "1.6", "2.2", "2.3", "3.4");
-    /** Reasons that, refused before any recipient was named, say nothing about the recipient. */
-    private static final Set<String> AT_SENDER = Set.of("userunknown", "policyviolation", "undefined", "onhold");
+    /** Reasons that, refused before any recipient was named (at connection or HELO), say nothing about the recipient. */
+    private static final Set<String> AT_SENDER = Set.of("userunknown", "hostunknown", "mailboxfull", "policyviolation", "undefined", "onhold");
 
     /** Tier 0 outweighs the status code, 1 is tried before the code table, 2 after it. */
     private record Phrase(String reason, int tier, Pattern pattern) {
@@ -81,16 +81,22 @@ final class BounceReasons {
             reason = tier(text, 2);
         }
         // A message given up after temporary failures, or still waiting: the trouble on the way is
-        // not the reason, unless it is one the network itself names (DNS, a lost connection) or a
-        // wording that outweighs the codes names it.
-        boolean temporary = action == Action.DELAYED || status != null && status.startsWith("4.");
+        // not the reason, unless it is one the network itself names (DNS, a lost connection), a
+        // block of the sending host, or a wording that outweighs the codes.
+        // A 5xx reply in the diagnostic is a refusal, whatever the Status field says.
+        boolean temporary = action == Action.DELAYED
+                || status != null && status.startsWith("4.") && (basic == null || basic / 100 != 5);
         if (temporary && !named && (reason == null || GAVE_UP_AFTER.contains(reason)
                 || "networkerror".equals(reason) && !NETWORK_NAMED.matcher(text).find())) {
-            reason = "expired";
+            // A failure whose only words are a bare temporary reply ("450 4.0.0 Temporary failure")
+            // says neither why nor that time ran out: undecided.
+            reason = reason == null && action == Action.FAILED && basic != null && StatusCodes.isGeneric(status)
+                    ? "onhold" : "expired";
         }
         if (reason == null) {
+            // Words or codes the tables do not read: undecided (onhold); nothing said: undefined.
             reason = action == Action.DELAYED ? "expired"
-                    : status != null && !StatusCodes.isGeneric(status) || basic != null ? "onhold" : "undefined";
+                    : status != null && !StatusCodes.isGeneric(status) || basic != null || !text.isBlank() ? "onhold" : "undefined";
         }
         SmtpCommands.Command step = SmtpCommands.first(text) != null ? SmtpCommands.first(text) : command;
         boolean recipientCode = status != null && status.substring(1).startsWith(".1.");

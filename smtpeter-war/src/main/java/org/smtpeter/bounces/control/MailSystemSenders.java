@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 final class MailSystemSenders {
 
     private static final Pattern LOCAL_PART = Pattern.compile(
-            "mailer-?daemon|mail-?daemon|postmaster|mdaemon|bounces?|no-?reply|do-?not-?reply|auto-?reply|autoresponder|root");
+            "mailer-?daemon|mail-?daemon|post[_-]?master|mdaemon|bounces?|no-?reply|do-?not-?reply|auto-?reply|autoresponder|root");
     private static final Pattern DISPLAY_NAME = Pattern.compile(
             "mail\\s+delivery|mailer-daemon|mail\\s+administrator|postmaster|system\\s+administrator|mail\\s+system",
             Pattern.CASE_INSENSITIVE);

@@ -240,8 +240,14 @@ final class MessageStructureReader {
         private void visitMultipart(MimePart part, String type, int depth) throws MessagingException, IOException {
             // Jakarta Mail would guess a missing boundary from the first "--" line (a System
             // property, not a Session one, controls that); a mangled report is not trusted instead.
+            // Inside a readable message, a part whose boundary parameter was lost in a broken
+            // header fold (Verizon) is read as the text it holds.
             if (boundaryOf(part) == null) {
-                throw new MessagingException(type + " without a boundary parameter");
+                if (depth == 0) {
+                    throw new MessagingException(type + " without a boundary parameter");
+                }
+                append(plain, decode(readCapped(content(part)), null));
+                return;
             }
             MimeMultipart multipart = new MimeMultipart(new MimePartDataSource(part));
             int count = multipart.getCount();

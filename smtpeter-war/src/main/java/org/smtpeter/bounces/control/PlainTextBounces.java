@@ -54,7 +54,7 @@ final class PlainTextBounces {
 
             text("Exim", false, "this message was created automatically by mail delivery software"
                     + "|could not be delivered to one or more of its\\s+recipients"),
-            subject("Exim", false, "^mail delivery failed"),
+            subject("Exim", false, "^mail delivery failed|^mail failure - "),
             text("qmail", false, "hi\\. this is the qmail-send program|i'm afraid i wasn't able to deliver your message"),
             text("Yahoo", false, "sorry, we were unable to deliver your message to the following address"),
             text("Postfix", false, "this is the mail system at host|i'm sorry to have to inform you that your message could not\\s+be delivered"),
@@ -98,13 +98,23 @@ final class PlainTextBounces {
     private static final Pattern ADDRESS = Pattern.compile(
             "(?<![\\p{L}\\p{N}.!#$%&'*+/=?^_`{|}~-])[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*"
                     + "@[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?(?:\\.[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)+");
-    /** Addresses that are not failed recipients: the envelope sender in a transcript, aliases, headers. */
+    /**
+     * Addresses that are not failed recipients: the envelope sender in a transcript, aliases,
+     * headers (also quoted with "&gt;" in a forwarded bounce), Message-IDs.
+     */
     private static final Pattern NOT_A_RECIPIENT = Pattern.compile(
-            "mail from|generated from|^[ \\t]*(?:from|reply-to|sender|return-path):", Pattern.CASE_INSENSITIVE);
+            "mail from|generated from|^[ \\t>]*(?:from|reply-to|sender|return-path|message-id|in-reply-to|references):",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern REMOTE_HOST = Pattern.compile(
             "\\bhost\\s+([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)\\s*\\[|generating server:\\s*([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SAME_LINE_REPLY = Pattern.compile("^>?\\.\\.\\.\\s*(\\S.*\\S)\\s*$");
+    /** Sendmail's words for a reply it did not expect; the reply itself is in the transcript. */
+    private static final Pattern PROTOCOL_ERROR = Pattern.compile("remote\\s+protocol\\s+error\\s*$", Pattern.CASE_INSENSITIVE);
+    /** The heading of the list of failed recipients, where a lead-in summary ends. */
+    private static final Pattern LIST_HEADING = Pattern.compile(
+            "(?:did\\s+not\\s+reach|could\\s+not\\s+be\\s+(?:reached|delivered\\s+to))\\s+the\\s+following\\s+recipient\\(?s?\\)?:",
+            Pattern.CASE_INSENSITIVE);
     private static final int MAX_DIAGNOSTIC = 1000;
 
     /**
@@ -184,19 +194,33 @@ final class PlainTextBounces {
             }
             mentions.add(new Mention(address, m.start()));
         }
+        // A summary of the message before the list of failed recipients ("Your message To: ...
+        // did not reach the following recipient(s):") names the original's addressees, not them.
+        Matcher heading = LIST_HEADING.matcher(explanation);
+        if (heading.find()) {
+            int listStart = heading.end();
+            if (mentions.stream().anyMatch(x -> x.start() >= listStart)) {
+                mentions.removeIf(x -> x.start() < listStart);
+            }
+        }
         Map<String, StringBuilder> contexts = new LinkedHashMap<>();
         Map<String, String> spelling = new LinkedHashMap<>();
+        Map<String, Integer> firstMention = new LinkedHashMap<>();
         for (int i = 0; i < mentions.size(); i++) {
             Mention mention = mentions.get(i);
             int end = i + 1 < mentions.size() ? mentions.get(i + 1).start() : explanation.length();
             String key = mention.address().toLowerCase(Locale.ROOT);
             spelling.putIfAbsent(key, mention.address());
+            firstMention.putIfAbsent(key, mention.start());
             contexts.computeIfAbsent(key, k -> new StringBuilder()).append(explanation, mention.start(), end);
         }
         List<ReportedRecipient> recipients = new ArrayList<>();
         for (Map.Entry<String, StringBuilder> entry : contexts.entrySet()) {
             String context = entry.getValue().toString();
             String diagnostic = sameLineReply(context, spelling.get(entry.getKey()));
+            if (diagnostic != null && PROTOCOL_ERROR.matcher(diagnostic).lookingAt()) {
+                diagnostic = lastReplyBefore(explanation, firstMention.get(entry.getKey())) + " " + diagnostic;
+            }
             if (diagnostic == null) {
                 diagnostic = diagnostic(context);
             }
@@ -226,6 +250,24 @@ final class PlainTextBounces {
         String line = (end < 0 ? context : context.substring(0, end)).substring(address.length());
         Matcher reply = SAME_LINE_REPLY.matcher(line);
         return reply.find() ? collapse(reply.group(1)) : null;
+    }
+
+    /**
+     * The remote server's last reply ("&lt;&lt;&lt; 550 ...") in the transcript before a position,
+     * with the command it answered: what a Sendmail "Remote protocol error" was about. Empty when
+     * there is none since the last "While talking to".
+     */
+    private static String lastReplyBefore(String explanation, int position) {
+        String before = explanation.substring(0, position);
+        int session = before.toLowerCase(Locale.ROOT).lastIndexOf("while talking to");
+        int reply = before.lastIndexOf("<<<");
+        if (reply < 0 || reply < session) {
+            return "";
+        }
+        int command = before.lastIndexOf(">>>", reply);
+        int from = command > session ? command : reply;
+        int end = before.indexOf('\n', reply);
+        return collapse(before.substring(from, end < 0 ? before.length() : end));
     }
 
     /** The SMTP reply in a text: from its code to the end of that paragraph, white space collapsed. */

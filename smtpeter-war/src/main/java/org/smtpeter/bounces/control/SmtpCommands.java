@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * At which step of the SMTP conversation a receiver refused, as bounces tell it ("in reply to end
  * of DATA command", "&gt;&gt;&gt; RCPT To:", "SMTP error from remote mail server after MAIL
- * FROM", m-FILTER's "SMTP command" line). A refusal of the recipient only after DATA means the
+ * FROM", m-FILTER's "SMTP command" line, qmail's "but my name was rejected"). A refusal of the recipient only after DATA means the
  * address was accepted and the content was refused; one at MAIL FROM is about the sender.
  */
 final class SmtpCommands {
@@ -24,7 +24,9 @@ final class SmtpCommands {
                     + "|smtp\\s+command\\s*[:\\n]\\s*(data|rcpt|mail|ehlo|helo)\\b"
                     + "|\\b(data|rcpt\\s+to|mail\\s+from)\\s+command\\b"
                     + "|\\bsmtp:(rcpt|data|mail)\\b"
-                    + "|\\bsaid\\s+\\d{3}\\s+for\\s+(rcpt\\s+to|data|mail\\s+from)\\s+response\\b",
+                    + "|\\bsaid\\s+\\d{3}\\s+for\\s+(rcpt\\s+to|data|mail\\s+from)\\s+response\\b"
+                    // qmail: "Connected to 192.0.2.1 but my name was rejected." (the HELO name)
+                    + "|\\bbut\\s+my\\s+(name)\\s+was\\s+rejected\\b",
             Pattern.CASE_INSENSITIVE);
     private static final int WINDOW = 800;
 
