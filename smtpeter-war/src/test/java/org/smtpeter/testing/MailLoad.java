@@ -29,6 +29,7 @@ public final class MailLoad implements AutoCloseable {
     private final Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
+    private volatile long pauseMillis;
 
     /** What {@link #refusals()} counts for a relay whose port is closed (not an SMTP answer). */
     public static final String NOT_LISTENING = "not listening";
@@ -40,6 +41,15 @@ public final class MailLoad implements AutoCloseable {
         this.credential = credential;
         this.ports = List.copyOf(ports);
         this.slowEvery = slowEvery;
+    }
+
+    /**
+     * Each client waits this long after each message: load that leaves a two-core machine room to
+     * start a relay beside the running ones (unpaced, the clients take every core).
+     */
+    public MailLoad paced(java.time.Duration pause) {
+        this.pauseMillis = pause.toMillis();
+        return this;
     }
 
     /** Starts {@code connections} clients, spread over the relays. */
@@ -85,7 +95,9 @@ public final class MailLoad implements AutoCloseable {
                 client.timeout(java.time.Duration.ofSeconds(60));
                 client.login(credential.username(), credential.password());
                 while (running && sendOne(client)) {
-                    // on to the next message
+                    if (pauseMillis > 0) {
+                        Thread.sleep(pauseMillis);
+                    }
                 }
             } catch (java.net.ConnectException down) {
                 count(NOT_LISTENING);
@@ -95,6 +107,9 @@ public final class MailLoad implements AutoCloseable {
                 count(refusedAtLogin(broken));
                 relay++;
                 pause();
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

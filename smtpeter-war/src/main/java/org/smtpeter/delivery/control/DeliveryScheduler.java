@@ -143,7 +143,9 @@ public class DeliveryScheduler {
      */
     private boolean claimAndDispatch() {
         for (List<Long> ids = notPutBack.peek(); ids != null; ids = notPutBack.peek()) {
-            queue.release(ids, Duration.ofMinutes(1)); // throws while the database is still away
+            // Held because the database was away, not because of them: due at once now that it answers
+            // (the queue resumes within a poll of the database's return). Throws while it is still away.
+            queue.release(ids, Duration.ZERO);
             notPutBack.poll();
         }
         int capacity = concurrent.availablePermits();
@@ -221,7 +223,7 @@ public class DeliveryScheduler {
             afterAttempt.record(results, claimed);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "recording the attempts to " + domain + " failed; the deliveries are tried again", e);
-            putBack(ids(claimed), Duration.ofMinutes(1));
+            putBack(ids(claimed), retryAfter(e));
         }
     }
 
@@ -239,8 +241,23 @@ public class DeliveryScheduler {
             afterAttempt.record(failedAttempts(claimed, e), claimed);
         } catch (RuntimeException recordingFailed) {
             LOG.log(Level.SEVERE, "recording the failed attempt failed too; the deliveries are tried again", recordingFailed);
-            putBack(ids(claimed), Duration.ofMinutes(1));
+            putBack(ids(claimed), retryAfter(recordingFailed));
         }
+    }
+
+    /**
+     * When deliveries whose attempt could not be recorded are due again. A database that failed
+     * (a connection the outage broke, say) is over once it answers, so they are due within seconds;
+     * any other fault waits a minute, so that one that repeats does not resend mail every few seconds.
+     */
+    static Duration retryAfter(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException || cause instanceof jakarta.persistence.PersistenceException
+                    || cause instanceof jakarta.resource.ResourceException) {
+                return Duration.ofSeconds(2);
+            }
+        }
+        return Duration.ofMinutes(1);
     }
 
     private void putBack(List<Long> ids, Duration delay) {
