@@ -51,7 +51,7 @@ final class DatabaseSchema {
                     .load()
                     .migrate();
             LOG.info(() -> result.migrationsExecuted == 0
-                    ? "Database schema is up to date at version " + result.targetSchemaVersion
+                    ? "Database schema is up to date" // Flyway names no target version when nothing ran
                     : "Database schema migrated from version " + Optional.ofNullable(result.initialSchemaVersion)
                             .orElse("none") + " to " + result.targetSchemaVersion);
             return Optional.empty();
