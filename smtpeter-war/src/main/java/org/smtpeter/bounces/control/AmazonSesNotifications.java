@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -16,6 +15,7 @@ import jakarta.json.JsonValue;
 
 import org.smtpeter.bounces.control.OriginalMessage.HeaderField;
 import org.smtpeter.bounces.control.ReportedRecipient.Action;
+import org.smtpeter.platform.control.Jsonp;
 
 /**
  * Amazon SES event notifications mailed by Amazon SNS: a JSON object with a notificationType of
@@ -57,7 +57,7 @@ final class AmazonSesNotifications {
             return Optional.empty();
         }
         try {
-            JsonObject notification = Json.createReader(new StringReader(json.substring(0, end))).readObject();
+            JsonObject notification = Jsonp.provider().createReader(new StringReader(json.substring(0, end))).readObject();
             return Optional.ofNullable(notification(notification));
         } catch (JsonException | ClassCastException unreadable) {
             return Optional.empty();

@@ -6,7 +6,6 @@ import java.time.Instant;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,6 +17,7 @@ import org.smtpeter.delivery.control.NextHopRefusal;
 import org.smtpeter.delivery.entity.Delivery;
 import org.smtpeter.events.control.MailEvent;
 import org.smtpeter.events.control.MailEvents;
+import org.smtpeter.platform.control.Jsonp;
 import org.smtpeter.suppressions.control.Suppressions;
 
 /**
@@ -102,7 +102,7 @@ public class Bounces {
         if (type == null || bounce.getMessagePublicId() == null) {
             return;
         }
-        JsonObjectBuilder details = Json.createObjectBuilder().add("kind", bounce.getKind());
+        JsonObjectBuilder details = Jsonp.object().add("kind", bounce.getKind());
         addIfPresent(details, "hardness", bounce.getHardness());
         addIfPresent(details, "status", bounce.getStatus());
         addIfPresent(details, "category", bounce.getCategory());

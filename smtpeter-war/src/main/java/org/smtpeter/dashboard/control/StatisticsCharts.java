@@ -5,10 +5,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
+import org.smtpeter.platform.control.Jsonp;
 import org.smtpeter.statistics.control.Granularity;
 import org.smtpeter.statistics.control.StatisticsRow;
 
@@ -64,15 +64,15 @@ public final class StatisticsCharts {
     }
 
     private String chart(List<Series> series) {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder labels = Jsonp.array();
         rows.forEach(row -> labels.add(label(row)));
-        JsonArrayBuilder datasets = Json.createArrayBuilder();
+        JsonArrayBuilder datasets = Jsonp.array();
         for (Series one : series) {
-            JsonArrayBuilder data = Json.createArrayBuilder();
+            JsonArrayBuilder data = Jsonp.array();
             rows.forEach(row -> data.add(one.value().applyAsLong(row)));
-            datasets.add(Json.createObjectBuilder().add("label", one.label()).add("data", data));
+            datasets.add(Jsonp.object().add("label", one.label()).add("data", data));
         }
-        JsonObjectBuilder chart = Json.createObjectBuilder().add("labels", labels).add("datasets", datasets);
+        JsonObjectBuilder chart = Jsonp.object().add("labels", labels).add("datasets", datasets);
         return chart.build().toString();
     }
 }

@@ -2,7 +2,6 @@ package org.smtpeter.delivery.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -11,6 +10,7 @@ import org.smtpeter.delivery.entity.DeliveryAttempt;
 import org.smtpeter.delivery.entity.DeliveryState;
 import org.smtpeter.events.control.MailEvent;
 import org.smtpeter.events.control.MailEvents;
+import org.smtpeter.platform.control.Jsonp;
 
 /** What subscribers hear about deliveries: each attempt, and a delivery that ends without one. */
 @ApplicationScoped
@@ -27,7 +27,7 @@ public class DeliveryEvents {
 
     /** A delivery that ends without an attempt (suppressed, cancelled) is, to subscribers, a failure with its reason. */
     public void notSent(Delivery delivery, String reason, String text) {
-        events.record(MailEvent.Type.FAILED, delivery.getMessage(), delivery.getRecipient(), Json.createObjectBuilder()
+        events.record(MailEvent.Type.FAILED, delivery.getMessage(), delivery.getRecipient(), Jsonp.object()
                 .add("reason", reason)
                 .add("reply", text)
                 .build());
@@ -42,7 +42,7 @@ public class DeliveryEvents {
     }
 
     private static JsonObject attemptDetails(Delivery delivery, Reply reply, String remoteHost, long millis) {
-        JsonObjectBuilder details = Json.createObjectBuilder()
+        JsonObjectBuilder details = Jsonp.object()
                 .add("attempt", delivery.getAttempts())
                 .add("code", reply.code())
                 .add("reply", reply.text() == null ? "" : reply.text())

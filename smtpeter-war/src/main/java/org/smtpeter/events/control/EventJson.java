@@ -1,7 +1,8 @@
 package org.smtpeter.events.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+
+import org.smtpeter.platform.control.Jsonp;
 
 /**
  * The JSON body of an event message: the common fields, then the type's own details at the
@@ -13,7 +14,7 @@ public final class EventJson {
     }
 
     public static String of(MailEvent event) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.object()
                 .add("id", event.id())
                 .add("type", event.type().wireName())
                 .add("occurredAt", event.occurredAt().toString());

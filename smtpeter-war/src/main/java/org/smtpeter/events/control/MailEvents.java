@@ -6,13 +6,13 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.smtpeter.events.entity.OutboxEvent;
 import org.smtpeter.messages.entity.Message;
+import org.smtpeter.platform.control.Jsonp;
 
 /**
  * Records what happens to an account's messages, in the caller's transaction: observers in the
@@ -25,7 +25,7 @@ import org.smtpeter.messages.entity.Message;
 @ApplicationScoped
 public class MailEvents {
 
-    static final JsonObject NO_DETAILS = Json.createObjectBuilder().build();
+    static final JsonObject NO_DETAILS = Jsonp.object().build();
 
     @PersistenceContext
     EntityManager em;

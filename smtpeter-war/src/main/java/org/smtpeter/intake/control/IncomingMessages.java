@@ -17,7 +17,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -39,6 +38,7 @@ import org.smtpeter.messages.control.MessageIds;
 import org.smtpeter.messages.control.MessageStore;
 import org.smtpeter.messages.entity.EnvelopeRecipient;
 import org.smtpeter.messages.entity.Message;
+import org.smtpeter.platform.control.Jsonp;
 import org.smtpeter.smtp.api.Envelope;
 import org.smtpeter.smtp.api.ReceivedMessage;
 
@@ -147,13 +147,13 @@ public class IncomingMessages {
     }
 
     private static JsonObject acceptedDetails(Message message, String correlationId) {
-        JsonArrayBuilder recipients = Json.createArrayBuilder();
+        JsonArrayBuilder recipients = Jsonp.array();
         message.getRecipients().forEach(recipient -> recipients.add(recipient.getAddress()));
-        JsonObjectBuilder details = Json.createObjectBuilder()
+        JsonObjectBuilder details = Jsonp.object()
                 .add("listener", message.getListenerRole())
                 .add("size", message.getSize())
                 .add("recipients", recipients)
-                .add("tags", Json.createArrayBuilder(message.getTags()));
+                .add("tags", Jsonp.array(message.getTags()));
         if (message.getSubject() != null) {
             details.add("subject", message.getSubject());
         }

@@ -19,7 +19,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 import org.smtpeter.credentials.control.Accounts;
@@ -28,6 +27,7 @@ import org.smtpeter.events.control.EventSettings;
 import org.smtpeter.events.control.MailEvent;
 import org.smtpeter.events.control.MailEvents;
 import org.smtpeter.platform.control.Jndi;
+import org.smtpeter.platform.control.Jsonp;
 import org.smtpeter.smtp.api.Client;
 import org.smtpeter.smtp.api.Envelope;
 import org.smtpeter.smtp.api.Recipient;
@@ -147,7 +147,7 @@ public class JmsIntake {
     private void rejected(String credentialName, String correlationId, String reason) {
         Optional<SmtpCredential> credential = credentialName == null ? Optional.empty()
                 : accounts.credentialByUsername(credentialName);
-        JsonObjectBuilder details = Json.createObjectBuilder().add("listener", ROLE).add("reason", reason);
+        JsonObjectBuilder details = Jsonp.object().add("listener", ROLE).add("reason", reason);
         if (correlationId != null) {
             details.add("correlationId", correlationId);
         }

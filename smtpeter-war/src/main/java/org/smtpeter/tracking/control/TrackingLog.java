@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,6 +13,7 @@ import jakarta.persistence.TypedQuery;
 
 import org.smtpeter.events.control.MailEvent;
 import org.smtpeter.events.control.MailEvents;
+import org.smtpeter.platform.control.Jsonp;
 import org.smtpeter.tracking.entity.TrackingEvent;
 
 /** Records clicks and opens, and reads them back for the REST API. */
@@ -37,7 +37,7 @@ public class TrackingLog {
         boolean machine = machines.isMachine(ip, userAgent);
         em.persist(new TrackingEvent(kind, link.messageId(), link.recipient(), link.position(), link.target(),
                 Instant.now(clock), ip, userAgent, machine));
-        JsonObjectBuilder details = Json.createObjectBuilder().add("position", link.position()).add("machine", machine);
+        JsonObjectBuilder details = Jsonp.object().add("position", link.position()).add("machine", machine);
         if (!link.isPixel()) {
             details.add("url", link.target());
         }
