@@ -69,6 +69,11 @@ final class RelayProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(runProfileJvmOptions(microDir));
+        String flightRecording = System.getProperty("throughput.jfr", "");
+        if (!flightRecording.isBlank()) {
+            // A profile of the whole run (warm-up included), for finding where the time goes.
+            command.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(flightRecording).toAbsolutePath());
+        }
         command.addAll(List.of(
                 "-jar", microDir.resolve("payara-micro.jar").toString(),
                 "--nocluster",
