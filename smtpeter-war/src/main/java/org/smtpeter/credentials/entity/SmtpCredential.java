@@ -20,7 +20,9 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "smtp_credential")
-@NamedQuery(name = SmtpCredential.BY_USERNAME, query = "SELECT c FROM SmtpCredential c WHERE c.username = :username")
+// With its account: intake stores both with every message, and a lazy load would cost a query more.
+@NamedQuery(name = SmtpCredential.BY_USERNAME,
+        query = "SELECT c FROM SmtpCredential c JOIN FETCH c.account WHERE c.username = :username")
 @NamedQuery(name = SmtpCredential.OF_ACCOUNT,
         query = "SELECT c FROM SmtpCredential c WHERE c.account.id = :account ORDER BY c.id")
 public class SmtpCredential {

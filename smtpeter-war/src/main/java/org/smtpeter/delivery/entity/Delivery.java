@@ -28,7 +28,10 @@ import org.smtpeter.messages.entity.Message;
  */
 @Entity
 @NamedQuery(name = Delivery.BY_BOUNCE_TOKEN, query = "SELECT d FROM Delivery d WHERE d.bounceToken = :token")
-@NamedQuery(name = Delivery.WITH_MESSAGES, query = "SELECT d FROM Delivery d JOIN FETCH d.message WHERE d.id IN :ids")
+// Messages with their accounts (none for mail to bounce addresses): the suppression check and the
+// events of every attempt need the account, and a lazy load would cost a query per message.
+@NamedQuery(name = Delivery.WITH_MESSAGES,
+        query = "SELECT d FROM Delivery d JOIN FETCH d.message m LEFT JOIN FETCH m.account WHERE d.id IN :ids")
 @Table(name = "delivery", indexes = {
         @Index(name = "delivery_due", columnList = "state, next_attempt_at"),
         @Index(name = "delivery_message", columnList = "message_id")})
