@@ -97,7 +97,7 @@ public record JmsSubmission(String credential, String mailFrom, List<String> rec
     }
 
     /** A bare addr-spec, as in MAIL FROM:<...>: no display name, no brackets, no list. */
-    private static void checkAddress(String property, String address) throws Rejected {
+    static void checkAddress(String property, String address) throws Rejected {
         try {
             InternetAddress parsed = new InternetAddress(address, true);
             if (!parsed.getAddress().equals(address) || parsed.getPersonal() != null || !address.contains("@")) {
@@ -131,6 +131,14 @@ public record JmsSubmission(String credential, String mailFrom, List<String> rec
 
     /** Whether the body needs 8BITMIME (and, for the addresses, SMTPUTF8) from the next hop. */
     public boolean eightBit() {
+        return eightBit(raw);
+    }
+
+    public boolean utf8Addresses() {
+        return utf8Addresses(mailFrom, recipients);
+    }
+
+    static boolean eightBit(byte[] raw) {
         for (byte b : raw) {
             if (b < 0) {
                 return true;
@@ -139,7 +147,7 @@ public record JmsSubmission(String credential, String mailFrom, List<String> rec
         return false;
     }
 
-    public boolean utf8Addresses() {
+    static boolean utf8Addresses(String mailFrom, List<String> recipients) {
         return !(mailFrom + String.join("", recipients)).chars().allMatch(c -> c < 0x80);
     }
 

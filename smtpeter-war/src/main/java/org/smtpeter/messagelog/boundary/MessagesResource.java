@@ -1,25 +1,33 @@
 package org.smtpeter.messagelog.boundary;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.smtpeter.intake.boundary.MessageSending;
 import org.smtpeter.messagelog.control.MessageLog;
 import org.smtpeter.messagelog.control.MessageSearch;
 import org.smtpeter.messagelog.control.MessageTimeline;
@@ -33,10 +41,11 @@ import org.smtpeter.platform.boundary.Paging;
 /** Accepted messages: envelope, how they arrived, their timeline, and the raw source exactly as received. */
 @Path("messages")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "messages", description = "The message log")
+@Tag(name = "messages", description = "The message log, and sending over HTTP")
 public class MessagesResource {
 
     static final String TOTAL = "X-Total-Count";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     @Inject
     MessageLog log;
@@ -46,6 +55,9 @@ public class MessagesResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    MessageSending sending;
 
     public record RecipientView(String address, String notifyConditions, String originalRecipient) {
         static RecipientView of(EnvelopeRecipient recipient) {
@@ -116,6 +128,29 @@ public class MessagesResource {
     public byte[] raw(@PathParam("id") String id) {
         message(id);
         return log.source(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** One operation for both kinds of body: two POSTs on one path break the server's OpenAPI document. */
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, "message/rfc822"})
+    @Operation(summary = "Send a message over HTTP: the same acceptance, features and delivery as SMTP",
+            description = "application/json: a message the relay composes (credential, from, to, cc, bcc, replyTo, "
+                    + "subject, text, html, attachments with base64 content, headers, tags, features). "
+                    + "message/rfc822: a raw MIME message, its envelope in the query (credential, from, to repeated).")
+    @APIResponse(responseCode = "202", description = "Stored and queued; the id is the message log's")
+    @APIResponse(responseCode = "404", description = "No such credential in the caller's account")
+    @APIResponse(responseCode = "413", description = "A raw message larger than the relay's message size limit")
+    @APIResponse(responseCode = "422", description = "The message cannot be sent as asked (the reason says why)")
+    public Response send(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                         @QueryParam("credential") String credential, @QueryParam("from") String from,
+                         @QueryParam("to") List<String> to,
+                         @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = "A retry with the same key within 24 "
+                                 + "hours gets the first answer instead of sending again") String idempotencyKey)
+            throws IOException {
+        if (MediaType.APPLICATION_JSON_TYPE.isCompatible(MediaType.valueOf(contentType))) {
+            return sending.send(body, idempotencyKey);
+        }
+        return sending.sendRaw(body, credential, from, to, idempotencyKey);
     }
 
     /** The message when the caller may see it: another account's message is 404, as if it did not exist. */

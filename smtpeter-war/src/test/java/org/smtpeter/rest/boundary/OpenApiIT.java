@@ -32,6 +32,7 @@ class OpenApiIT {
             assertTrue(paths.containsKey(path), path + " in " + paths.keySet());
         }
         assertTrue(paths.getJsonObject("/api/v1/accounts/{account}/credentials/{id}").containsKey("patch"));
+        assertTrue(paths.getJsonObject("/api/v1/messages").containsKey("post"), "sending over HTTP is documented");
         assertEquals("SMTPeter relay API", document.getJsonObject("info").getString("title"));
     }
 }
