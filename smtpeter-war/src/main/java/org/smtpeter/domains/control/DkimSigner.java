@@ -50,10 +50,13 @@ public final class DkimSigner {
      * @param body the body as it leaves, from the empty line that ends the header section on
      */
     public static byte[] signatures(byte[] head, Body body, List<SigningKey> keys, Instant now) {
+        return signatures(HeaderFields.parse(head), body, keys, now);
+    }
+
+    static byte[] signatures(List<HeaderFields.Field> fields, Body body, List<SigningKey> keys, Instant now) {
         if (keys.isEmpty()) {
             return new byte[0];
         }
-        List<HeaderFields.Field> fields = HeaderFields.parse(head);
         String bodyHash = Base64.getEncoder().encodeToString(bodyHash(body));
         StringBuilder all = new StringBuilder();
         for (SigningKey key : keys) {
