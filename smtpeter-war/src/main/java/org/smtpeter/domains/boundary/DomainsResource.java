@@ -15,7 +15,6 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -39,7 +38,7 @@ import org.smtpeter.domains.entity.SenderDomain;
  * An account's sender domains: adding one makes its DKIM keys, and every answer lists the DNS
  * records to publish with what the last check found. Private keys never appear.
  */
-@Path("accounts/{account}")
+@Path("accounts/{account}/domains")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "domains", description = "Sender domains of an account: DKIM keys and the DNS records to publish")
@@ -78,11 +77,7 @@ public class DomainsResource {
                              List<RecordView> records) {
     }
 
-    public record Policy(Boolean requireVerified) {
-    }
-
     @POST
-    @Path("domains")
     @Operation(summary = "Add a sender domain; its DKIM keys are made and its DNS records listed")
     public Response add(NewDomain request) {
         account();
@@ -95,7 +90,6 @@ public class DomainsResource {
     }
 
     @GET
-    @Path("domains")
     @Operation(summary = "The account's sender domains with their records")
     public List<DomainView> list() {
         account();
@@ -103,14 +97,14 @@ public class DomainsResource {
     }
 
     @GET
-    @Path("domains/{id}")
+    @Path("{id}")
     public DomainView get(@PathParam("id") long id) {
         account();
         return view(domains.get(accountId, id).orElseThrow(() -> new NotFoundException("No sender domain " + id)));
     }
 
     @DELETE
-    @Path("domains/{id}")
+    @Path("{id}")
     @Operation(summary = "Delete a sender domain and its keys; its mail is no longer signed")
     public Response delete(@PathParam("id") long id) {
         account();
@@ -121,7 +115,7 @@ public class DomainsResource {
     }
 
     @POST
-    @Path("domains/{id}/rotate")
+    @Path("{id}/rotate")
     @Operation(summary = "New DKIM keys under new selectors, published beside the active ones;"
             + " they sign once a check finds their records, or once activated")
     public DomainView rotate(@PathParam("id") long id) {
@@ -130,7 +124,7 @@ public class DomainsResource {
     }
 
     @POST
-    @Path("domains/{id}/keys/{selector}/activate")
+    @Path("{id}/keys/{selector}/activate")
     @Operation(summary = "Sign with a published key from now on, without waiting for the DNS check")
     public DomainView activate(@PathParam("id") long id, @PathParam("selector") String selector) {
         account();
@@ -138,32 +132,12 @@ public class DomainsResource {
     }
 
     @POST
-    @Path("domains/{id}/check")
+    @Path("{id}/check")
     @Operation(summary = "Look the domain's records up in DNS now; each is found, missing or wrong")
     public DomainView check(@PathParam("id") long id) {
         account();
         call(() -> domains.check(accountId, id));
         return get(id);
-    }
-
-    @GET
-    @Path("domain-policy")
-    @Operation(summary = "Whether the account sends only from its verified sender domains")
-    public Policy policy() {
-        account();
-        return new Policy(domains.requiresVerified(accountId));
-    }
-
-    @PUT
-    @Path("domain-policy")
-    @Operation(summary = "Require verified sender domains: mail from any other From domain is refused with 550 5.7.1")
-    public Policy setPolicy(Policy policy) {
-        account();
-        if (policy == null || policy.requireVerified() == null) {
-            throw new BadRequestException("requireVerified (true or false) is required");
-        }
-        domains.requireVerified(accountId, policy.requireVerified());
-        return policy();
     }
 
     private DomainView view(SenderDomain domain) {

@@ -17,6 +17,7 @@ import org.smtpeter.credentials.boundary.ApiTokensResource;
 import org.smtpeter.credentials.boundary.CredentialsResource;
 import org.smtpeter.delivery.boundary.AttemptsResource;
 import org.smtpeter.delivery.boundary.DeliveriesResource;
+import org.smtpeter.domains.boundary.DomainPolicyResource;
 import org.smtpeter.domains.boundary.DomainsResource;
 import org.smtpeter.events.boundary.EventOutboxResource;
 import org.smtpeter.messagelog.boundary.MessagesResource;
@@ -45,7 +46,7 @@ public class RestApplication extends Application {
         return Set.of(AccountsResource.class, CredentialsResource.class, ApiTokensResource.class,
                 MessagesResource.class, DeliveriesResource.class, AttemptsResource.class, TrackingEventsResource.class,
                 BouncesResource.class, SuppressionsResource.class, StatisticsResource.class, EventOutboxResource.class,
-                DomainsResource.class,
+                DomainsResource.class, DomainPolicyResource.class,
                 BearerTokenFilter.class,
                 ErrorMappers.WebApplication.class, ErrorMappers.UnreadableJson.class, ErrorMappers.Processing.class,
                 ErrorMappers.Ejb.class, ErrorMappers.Duplicate.class, ErrorMappers.Unknown.class);
