@@ -174,7 +174,7 @@ class DkimSigningIT {
     }
 
     @Test
-    void anAccountThatRequiresVerifiedDomainsHasMailFromOthersRefused() throws Exception {
+    void anAccountThatRequiresVerifiedDomainsHasMailFromOthersRefusedAndItsDomainsGoWithIt() throws Exception {
         TestCredential own = relay.newCredential();
         String accountPath = "/api/v1/accounts/" + own.accountId();
         JsonObject verified = object(expect(201, admin.post(accountPath + "/domains", "{\"name\":\"verified.test\"}")));
@@ -191,6 +191,10 @@ class DkimSigningIT {
 
         expect(200, admin.put(accountPath + "/domain-policy", "{\"requireVerified\":false}"));
         assertTrue(submitReply(own, "app@other.test").startsWith("250 "));
+
+        // Its domains, keys and rule go with a deleted account.
+        expect(204, admin.delete(accountPath));
+        ApiClient.expectError(404, admin.get(accountPath + "/domains"));
     }
 
     @Test
