@@ -9,6 +9,7 @@
 #   SMTPETER_ADMIN_TOKEN            -> smtpeter.admin.token (bearer token of the REST API)
 #   SMTPETER_TRACKING_SECRET        -> smtpeter.tracking.secret (signs tracking links; 16 bytes or more)
 #   SMTPETER_TLS_KEYSTORE_PASSWORD  -> smtpeter.tls.keystore-password
+#   SMTPETER_DOMAINS_KEY_ENCRYPTION_KEY -> smtpeter.domains.key-encryption-key (encrypts DKIM private keys; 16 bytes or more)
 #   SMTPETER_DELIVERY_SMARTHOST_PASSWORD -> smtpeter.delivery.smarthost.password (AUTH at the smart host)
 # Arguments go to asadmin (for example --port 4848); ASADMIN names the asadmin to use, and a
 # domain with an admin password needs AS_ADMIN_PASSWORD set as well. Example:
@@ -34,6 +35,7 @@ for pair in smtpeter.db.password=SMTPETER_DB_PASSWORD \
             smtpeter.admin.token=SMTPETER_ADMIN_TOKEN \
             smtpeter.tracking.secret=SMTPETER_TRACKING_SECRET \
             smtpeter.tls.keystore-password=SMTPETER_TLS_KEYSTORE_PASSWORD \
+            smtpeter.domains.key-encryption-key=SMTPETER_DOMAINS_KEY_ENCRYPTION_KEY \
             smtpeter.delivery.smarthost.password=SMTPETER_DELIVERY_SMARTHOST_PASSWORD; do
     name=${pair%%=*}
     variable=${pair#*=}

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.MXRecord;
@@ -19,6 +20,7 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
 
 /**
@@ -52,6 +54,25 @@ public final class TestDns implements AutoCloseable {
 
     public TestDns a(String host, String address) throws IOException {
         return add(new ARecord(name(host), DClass.IN, TTL, InetAddress.getByName(address)));
+    }
+
+    /** A TXT record; text longer than one DNS string (255 octets) is split into several. */
+    public TestDns txt(String owner, String text) {
+        List<String> strings = new ArrayList<>();
+        for (int at = 0; at < text.length(); at += 255) {
+            strings.add(text.substring(at, Math.min(text.length(), at + 255)));
+        }
+        return add(new TXTRecord(name(owner), DClass.IN, TTL, strings));
+    }
+
+    public TestDns cname(String alias, String target) {
+        return add(new CNAMERecord(name(alias), DClass.IN, TTL, name(target)));
+    }
+
+    /** Removes every record of {@code owner}. */
+    public TestDns remove(String owner) {
+        zone.remove(name(owner));
+        return this;
     }
 
     private TestDns add(Record record) {

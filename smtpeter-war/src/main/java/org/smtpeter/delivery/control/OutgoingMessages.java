@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smtpeter.delivery.entity.Delivery;
+import org.smtpeter.domains.control.OutgoingSignatures;
 import org.smtpeter.features.control.AppliedFeatures;
 import org.smtpeter.features.control.Content;
 import org.smtpeter.features.control.FeatureHeaders;
@@ -26,8 +27,8 @@ import org.smtpeter.tracking.control.TrackingContext;
  * Turns a stored message into the bytes that leave: the features applied to its HTML (one copy
  * per recipient when tracking, since each copy carries its recipient's tokens), a
  * {@code Received:} header recording the submission, {@code Message-ID} and {@code Date} when the
- * client left them out, and every {@code x-smtpeter-*} header removed. Without features the body
- * goes out exactly as received.
+ * client left them out, every {@code x-smtpeter-*} header removed, and, last, the DKIM signatures
+ * of the sender's domain on top. Without features the body goes out exactly as received.
  */
 @ApplicationScoped
 public class OutgoingMessages {
@@ -39,6 +40,9 @@ public class OutgoingMessages {
 
     @Inject
     BounceAddresses bounceAddresses;
+
+    @Inject
+    OutgoingSignatures signatures;
 
     @Inject
     @ConfigProperty(name = "smtpeter.tracking.base-url", defaultValue = "http://localhost:8080")
@@ -104,7 +108,10 @@ public class OutgoingMessages {
         message.noteProcessing(problem);
     }
 
-    /** The header fields as they leave, then the body as it is; only the header section is read into memory. */
+    /**
+     * The header fields as they leave, then the body as it is; only the header section is read into
+     * memory. Signed last, over exactly these bytes: each copy's body is hashed once as it streams by.
+     */
     public Content prepare(Message message, Content content) {
         HeaderBlock headers = HeaderBlock.parse(content.head(HEADER_LIMIT)).without(FeatureHeaders::isSmtpeterHeader);
         List<String> append = new ArrayList<>();
@@ -114,7 +121,10 @@ public class OutgoingMessages {
         if (!headers.has("date")) {
             append.add("Date: " + RFC_5322_DATE.format(message.getReceivedAt()));
         }
-        return content.from(headers.bodyOffset()).after(headers.toBytes(List.of(received(message)), append));
+        Content body = content.from(headers.bodyOffset());
+        byte[] head = headers.toBytes(List.of(received(message)), append);
+        Long account = message.getAccount() == null ? null : message.getAccount().getId();
+        return body.after(head).after(signatures.signatures(account, head, body::writeTo));
     }
 
     /** RFC 5321 4.4 with RFC 3848 protocol names; the password is of course never part of it. */

@@ -1,7 +1,6 @@
 package org.smtpeter.delivery.control;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +11,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.smtpeter.platform.control.DnsServers;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Cache;
@@ -21,7 +21,6 @@ import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Resolver;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
@@ -42,7 +41,7 @@ public class Routes {
     @PostConstruct
     void createResolver() {
         try {
-            resolver = settings.dnsServer().map(Routes::resolverFor).orElseGet(Lookup::getDefaultResolver);
+            resolver = DnsServers.resolver(settings.dnsServer());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("smtpeter.delivery.dns-server: " + e.getMessage(), e);
         }
@@ -130,14 +129,5 @@ public class Routes {
         lookup.setResolver(resolver);
         lookup.setCache(cache);
         return lookup;
-    }
-
-    private static Resolver resolverFor(String server) {
-        int colon = server.lastIndexOf(':');
-        String host = colon > 0 && server.indexOf(':') == colon ? server.substring(0, colon) : server;
-        int port = colon > 0 && server.indexOf(':') == colon ? Integer.parseInt(server.substring(colon + 1)) : 53;
-        SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(host, port));
-        resolver.setTimeout(java.time.Duration.ofSeconds(5));
-        return resolver;
     }
 }

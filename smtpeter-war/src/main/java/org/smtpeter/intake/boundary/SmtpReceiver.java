@@ -55,7 +55,7 @@ public abstract class SmtpReceiver implements SmtpListener {
 
     @Override
     public SmtpReply deliver(Envelope envelope, ReceivedMessage message) {
-        Optional<SmtpReply> refused = relayPolicy.refuseMessage(envelope, message.size());
+        Optional<SmtpReply> refused = relayPolicy.refuseMessage(envelope, message);
         if (refused.isPresent()) {
             return refused.get();
         }

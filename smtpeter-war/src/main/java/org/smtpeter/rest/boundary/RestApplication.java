@@ -17,6 +17,8 @@ import org.smtpeter.credentials.boundary.ApiTokensResource;
 import org.smtpeter.credentials.boundary.CredentialsResource;
 import org.smtpeter.delivery.boundary.AttemptsResource;
 import org.smtpeter.delivery.boundary.DeliveriesResource;
+import org.smtpeter.domains.boundary.DomainPolicyResource;
+import org.smtpeter.domains.boundary.DomainsResource;
 import org.smtpeter.events.boundary.EventOutboxResource;
 import org.smtpeter.messagelog.boundary.MessagesResource;
 import org.smtpeter.statistics.boundary.StatisticsResource;
@@ -31,7 +33,7 @@ import org.smtpeter.platform.boundary.Paging;
  */
 @ApplicationPath("api/v1")
 @OpenAPIDefinition(info = @Info(title = "SMTPeter relay API", version = "1",
-        description = "Accounts, SMTP credentials, the message log with timelines, deliveries and attempts, bounces, "
+        description = "Accounts, SMTP credentials, sender domains with their DKIM keys, the message log with timelines, deliveries and attempts, bounces, "
                 + "complaints, clicks, opens, suppressions and statistics. Lists take offset and limit (at most "
                 + Paging.MAX_LIMIT + "); errors are {\"status\": n, \"error\": \"...\"}."),
         security = @SecurityRequirement(name = "bearer"))
@@ -44,6 +46,7 @@ public class RestApplication extends Application {
         return Set.of(AccountsResource.class, CredentialsResource.class, ApiTokensResource.class,
                 MessagesResource.class, DeliveriesResource.class, AttemptsResource.class, TrackingEventsResource.class,
                 BouncesResource.class, SuppressionsResource.class, StatisticsResource.class, EventOutboxResource.class,
+                DomainsResource.class, DomainPolicyResource.class,
                 BearerTokenFilter.class,
                 ErrorMappers.WebApplication.class, ErrorMappers.UnreadableJson.class, ErrorMappers.Processing.class,
                 ErrorMappers.Ejb.class, ErrorMappers.Duplicate.class, ErrorMappers.Unknown.class);

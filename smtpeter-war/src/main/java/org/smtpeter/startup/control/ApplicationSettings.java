@@ -42,6 +42,7 @@ final class ApplicationSettings {
         instances();
         bounces();
         tracking();
+        domains();
         dashboard();
         check.flag(StartupGate.EXIT_KEY, true);
         return check.problems();
@@ -91,6 +92,17 @@ final class ApplicationSettings {
         });
         check.whole("smtpeter.tracking.repeat-window-seconds", 60, 0, Integer.MAX_VALUE);
         check.count("smtpeter.tracking.repeat-memory", 100_000, 1);
+    }
+
+    private void domains() {
+        check.text("smtpeter.domains.key-encryption-key").ifPresent(secret -> {
+            int bytes = secret.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes < MIN_TRACKING_SECRET_BYTES) {
+                check.invalidSecret("smtpeter.domains.key-encryption-key", bytes + " bytes",
+                        "at least " + MIN_TRACKING_SECRET_BYTES + " bytes, e.g. from openssl rand -hex 32");
+            }
+        });
+        check.count("smtpeter.domains.check-interval-minutes", 60, 1);
     }
 
     private void dashboard() {

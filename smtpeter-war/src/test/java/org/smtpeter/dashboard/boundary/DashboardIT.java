@@ -208,6 +208,35 @@ class DashboardIT {
         assertTrue(browser.pageText().contains("No suppressed addresses match"), browser.pageText());
     }
 
+    @Test
+    void aSenderDomainShowsItsRecordsAndTheirStateAfterACheck() {
+        long accountId = dashboard.createAccount(unique("domains"));
+        dashboard.section("domains");
+        browser.find(By.cssSelector("#filter\\:account option[value='" + accountId + "']")).click();
+        browser.clickAndWait(By.id("filter:show"));
+        // Under .invalid (RFC 2606): no DNS server has its records, so the check finds them missing.
+        String domain = unique("dashboard").toLowerCase(Locale.ROOT) + ".invalid";
+        browser.type(By.id("add:name"), domain);
+        browser.find(By.id("add:ed25519")).click();
+        browser.clickAndWait(By.id("add:submit"));
+        String page = browser.pageText();
+        assertTrue(page.contains("Added " + domain), page);
+        assertTrue(page.contains("_domainkey." + domain) && page.contains("v=DKIM1; k=ed25519; p="), page);
+        assertTrue(page.contains("bounce." + domain) && page.contains("_dmarc." + domain), page);
+        assertTrue(page.contains("not checked") && page.contains("not verified"), page);
+
+        browser.clickAndWait(By.id("domains:domain:0:check"));
+        page = browser.pageText();
+        assertTrue(page.contains("Checked the records of " + domain), page);
+        assertFalse(page.contains("not checked"), page);
+        assertTrue(page.contains("missing"), page);
+        browser.screenshot("domains");
+
+        browser.clickAndWait(By.id("domains:domain:0:delete"));
+        browser.clickAndWait(By.id("domains:domain:0:confirm-delete"));
+        assertTrue(browser.pageText().contains("No sender domains yet."), browser.pageText());
+    }
+
     /**
      * CSRF: a forged POST carries the administrator's cookie (the browser adds it) and knows the
      * form's field names, but not the ViewState of a view in that session. Nothing changes.
