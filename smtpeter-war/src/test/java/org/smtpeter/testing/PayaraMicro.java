@@ -175,6 +175,7 @@ public final class PayaraMicro {
                 // The JVM options of the one-command run: heap limit and collector as users run it.
                 "@" + serverConfig.resolve("jvm.options"),
                 "-Dsmtpeter.ra.mid=smtpeter-rar",
+                "-Dsmtpeter.ra.name=smtpeter-rar",
                 "-Dsmtpeter.hostname=relay.test",
                 "-Dsmtpeter.submission.port=" + submissionPort + "," + secondSubmissionPort,
                 "-Dsmtpeter.smtps.port=" + smtpsPort,

@@ -47,9 +47,13 @@ final class ListenerFactory {
     private final Path spoolDirectory;
     private final Duration bindRetry;
     private final ProxyProtocol proxyProtocol;
+    private final ListenerStates states;
+    private final SmtpStatistics statistics;
 
-    ListenerFactory(Configuration config) throws IOException {
+    ListenerFactory(Configuration config, ListenerStates states, SmtpStatistics statistics) throws IOException {
         this.config = config;
+        this.states = states;
+        this.statistics = statistics;
         this.hostName = config.get("smtpeter.hostname", InetAddress.getLocalHost().getCanonicalHostName());
         this.bindAddress = InetAddress.getByName(config.get("smtpeter.bind-address", "127.0.0.1"));
         Limits defaults = Limits.defaults();
@@ -125,12 +129,12 @@ final class ListenerFactory {
         if (role.tlsMode() == ListenerRole.TlsMode.IMPLICIT && sslContext == null) {
             throw new IllegalStateException("the " + role.key() + " listener needs a TLS keystore (smtpeter.tls.keystore)");
         }
-        SessionSettings session = new SessionSettings(hostName, role, sslContext != null, limits, SmtpStatistics.global());
+        SessionSettings session = new SessionSettings(hostName, role, sslContext != null, limits, statistics);
         return Arrays.stream(config.get("smtpeter." + role.key() + ".port", String.valueOf(role.devPort())).split(","))
                 .map(String::strip)
                 .map(Integer::parseInt)
                 .map(port -> new ServerSettings(bindAddress, port, session, sslContext, connectionLimit, authThrottle,
-                        spoolDirectory, ListenerStates.global(), bindRetry, proxyProtocol))
+                        spoolDirectory, states, bindRetry, proxyProtocol))
                 .toList();
     }
 

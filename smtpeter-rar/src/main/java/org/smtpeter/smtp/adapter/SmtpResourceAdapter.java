@@ -23,15 +23,19 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
 
-import org.smtpeter.smtp.api.StartupChecks;
 import org.smtpeter.smtp.api.ListenerRole;
+import org.smtpeter.smtp.api.ListenerStates;
+import org.smtpeter.smtp.api.SmtpStatistics;
+import org.smtpeter.smtp.api.StartupChecks;
 import org.smtpeter.smtp.server.Acceptor;
 import org.smtpeter.smtp.server.ServerSettings;
 
 /**
  * The SMTP resource adapter. Each MDB activation opens one listening socket for its role
  * (submission, smtps or mta); connections run on the container's WorkManager and talk to
- * the application only through {@link org.smtpeter.smtp.api.SmtpListener}.
+ * the application only through {@link org.smtpeter.smtp.api.SmtpListener}. What it knows about
+ * itself (listener states, start-up checks, statistics) the application reads through the
+ * administered object {@link AdapterStatusObject}, which the container associates with this instance.
  */
 @Connector(displayName = "SMTPeter SMTP adapter", vendorName = "SMTPeter relay", eisType = "SMTP",
         version = "1.0", transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
@@ -42,6 +46,9 @@ public class SmtpResourceAdapter implements ResourceAdapter {
     static final int DEFAULT_STOP_GRACE_SECONDS = 15;
 
     private final Map<ActivationKey, List<Acceptor>> acceptors = new ConcurrentHashMap<>();
+    private final transient ListenerStates listenerStates = new ListenerStates();
+    private final transient StartupChecks startupChecks = new StartupChecks();
+    private final transient SmtpStatistics statistics = new SmtpStatistics();
     private transient WorkManager workManager;
     private transient ListenerFactory listeners;
 
@@ -56,7 +63,7 @@ public class SmtpResourceAdapter implements ResourceAdapter {
         this.workManager = context.getWorkManager();
         List<String> problems = new AdapterSettings(new Configuration()).problems();
         problems.forEach(LOG::severe);
-        StartupChecks.global().adapterProblems(problems);
+        startupChecks.adapterProblems(problems);
     }
 
     @Override
@@ -101,13 +108,13 @@ public class SmtpResourceAdapter implements ResourceAdapter {
         }
         smtpSpec.validate();
         ListenerRole role = smtpSpec.listenerRole();
-        if (!StartupChecks.global().adapterProblems().isEmpty()) {
+        if (!startupChecks.adapterProblems().isEmpty()) {
             LOG.severe(() -> "SMTP " + role.key() + " listener not started: the settings above are invalid");
             return;
         }
         ActivationKey key = new ActivationKey(factory, smtpSpec);
         acceptors.put(key, List.of());
-        StartupChecks.global().afterApplicationPassed(() -> open(key, role));
+        startupChecks.afterApplicationPassed(() -> open(key, role));
     }
 
     private void open(ActivationKey key, ListenerRole role) {
@@ -149,9 +156,21 @@ public class SmtpResourceAdapter implements ResourceAdapter {
         return new XAResource[0];
     }
 
+    ListenerStates listenerStates() {
+        return listenerStates;
+    }
+
+    StartupChecks startupChecks() {
+        return startupChecks;
+    }
+
+    SmtpStatistics statistics() {
+        return statistics;
+    }
+
     private synchronized ListenerFactory listeners() throws IOException {
         if (listeners == null) {
-            listeners = new ListenerFactory(new Configuration());
+            listeners = new ListenerFactory(new Configuration(), listenerStates, statistics);
         }
         return listeners;
     }

@@ -4,6 +4,7 @@
  * {@code endpointActivation} and closed in {@code endpointDeactivation}. A port that is taken
  * does not fail the activation (Payara would leave the application undeployed and still report
  * itself healthy); the listener reports it to {@link org.smtpeter.smtp.api.ListenerStates}, which
- * the health checks read, and keeps trying to bind.
+ * the health checks read through the administered object {@code AdapterStatusObject}, and keeps
+ * trying to bind.
  */
 package org.smtpeter.smtp.adapter;

@@ -11,11 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Which SMTP ports the adapter listens on right now, as the adapter itself knows it, for the
  * application's health checks. Probing a port from outside cannot tell the relay's listener
  * from another process that holds the port, and every probe would be an SMTP connection in the
- * metrics. As with {@link SmtpStatistics}, the adapter's one instance is {@link #global()}.
+ * metrics. Each adapter keeps one; the application reaches it through {@link AdapterStatus}.
  */
 public final class ListenerStates {
-
-    private static final ListenerStates GLOBAL = new ListenerStates();
 
     public enum State {
         /** The port is bound and connections are accepted. */
@@ -34,14 +32,6 @@ public final class ListenerStates {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-
-    /** A separate set of states, for tests; the adapter reports to {@link #global()}. */
-    public ListenerStates() {
-    }
-
-    public static ListenerStates global() {
-        return GLOBAL;
-    }
 
     public void listening(String role, int port) {
         entries.put(key(role, port), new Entry(role, port, State.LISTENING, null, Instant.now()));

@@ -12,9 +12,8 @@ import java.util.logging.Logger;
 /**
  * What the SMTP listeners have done since the adapter started, per listener role: the adapter
  * counts where things happen, the application reads the counts (as MicroProfile Metrics gauges)
- * and is told how long each acceptance took. The adapter has neither CDI nor a metrics library,
- * and the application sees the adapter's classes, so the one instance that counts is
- * {@link #global()}; other instances exist only in tests.
+ * and is told how long each acceptance took. The adapter has neither CDI nor a metrics library;
+ * each adapter counts in one instance, which the application reaches through {@link AdapterStatus}.
  *
  * <p>Thread-safe. Every count only grows, except {@link #openConnections}.
  */
@@ -24,7 +23,6 @@ public final class SmtpStatistics {
     public static final List<String> ROLES = java.util.Arrays.stream(ListenerRole.values()).map(ListenerRole::key).toList();
 
     private static final Logger LOG = Logger.getLogger(SmtpStatistics.class.getName());
-    private static final SmtpStatistics GLOBAL = new SmtpStatistics(); // after ROLES, which it uses
 
     /** What is counted per role. */
     public enum Count {
@@ -63,13 +61,8 @@ public final class SmtpStatistics {
     private final Map<String, RoleCounts> roles = new ConcurrentHashMap<>();
     private final List<AcceptanceObserver> observers = new CopyOnWriteArrayList<>();
 
-    /** A separate set of counts, for tests; the adapter counts in {@link #global()}. */
     public SmtpStatistics() {
         ROLES.forEach(this::role);
-    }
-
-    public static SmtpStatistics global() {
-        return GLOBAL;
     }
 
     // ---- counting (the adapter) ----

@@ -8,24 +8,14 @@ import java.util.List;
  * starts and keeps its problems here; the application reports them with its own. No listener
  * binds before the application has found every setting valid: Payara activates the message-driven
  * beans, and so asks for the listeners, before the application's own code can run, and a relay
- * that is about to refuse to start must not take mail for a moment. As with
- * {@link ListenerStates}, the adapter's one instance is {@link #global()}.
+ * that is about to refuse to start must not take mail for a moment. Each adapter keeps one; the
+ * application reaches it through {@link AdapterStatus}.
  */
 public final class StartupChecks {
-
-    private static final StartupChecks GLOBAL = new StartupChecks();
 
     private List<String> adapterProblems = List.of();
     private boolean applicationPassed;
     private final List<Runnable> waiting = new ArrayList<>();
-
-    /** A separate instance, for tests; the adapter and the application use {@link #global()}. */
-    public StartupChecks() {
-    }
-
-    public static StartupChecks global() {
-        return GLOBAL;
-    }
 
     public synchronized void adapterProblems(List<String> found) {
         adapterProblems = List.copyOf(found);

@@ -7,7 +7,9 @@
  * <p>Besides the contract, the adapter reports here what only it can know: what the listeners
  * did ({@link org.smtpeter.smtp.api.SmtpStatistics}, read by the application's metrics) and
  * whether each port is bound ({@link org.smtpeter.smtp.api.ListenerStates}, read by its health
- * checks). Both are plain thread-safe holders with one global instance, since the adapter has no
- * CDI and the application has no other way to reach the adapter's objects.
+ * checks), with the problems in its settings ({@link org.smtpeter.smtp.api.StartupChecks}). Each
+ * adapter keeps one of each; the application reaches them through
+ * {@link org.smtpeter.smtp.api.AdapterStatus}, an administered object the container associates
+ * with the adapter instance, looked up at {@link org.smtpeter.smtp.api.AdapterStatus#JNDI_NAME}.
  */
 package org.smtpeter.smtp.api;

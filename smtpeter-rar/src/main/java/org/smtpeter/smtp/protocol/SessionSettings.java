@@ -12,7 +12,7 @@ import org.smtpeter.smtp.api.ListenerRole;
  * @param role          which listener accepted the connection
  * @param tlsAvailable  whether STARTTLS can be offered (a keystore is loaded)
  * @param limits        the limits to enforce
- * @param statistics    where the session counts what happens (the adapter's are {@link SmtpStatistics#global()})
+ * @param statistics    where the session counts what happens (the adapter's own, see {@link org.smtpeter.smtp.api.AdapterStatus})
  */
 public record SessionSettings(String hostName, ListenerRole role, boolean tlsAvailable, Limits limits,
                               SmtpStatistics statistics) {

@@ -2,13 +2,11 @@ package org.smtpeter.smtp.protocol;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.smtpeter.smtp.api.Client;
-import org.smtpeter.smtp.api.Login;
 import org.smtpeter.smtp.api.ReceivedMessage;
 import org.smtpeter.smtp.api.Recipient;
 import org.smtpeter.smtp.api.SmtpListener;
@@ -20,8 +18,8 @@ import org.smtpeter.smtp.api.SmtpStatistics.Stage;
 /**
  * The SMTP state machine of one connection, without sockets: it takes command lines and
  * the outcome of reading message data, and answers with replies and what to do next.
- * Policy (credentials, relaying, storage) is asked of the {@link SmtpListener}, including at each
- * MAIL FROM whether the session's login still stands. A session lives at most
+ * Policy (credentials, relaying, storage) is asked of the {@link SmtpListener}; the login (AUTH,
+ * and at each MAIL FROM whether it still stands) is {@link Authentication}'s. A session lives at most
  * {@link Limits#maxSessionTime()}; the first command after that is answered 421. What the
  * metrics need (sessions, AUTH results, refusals, acceptances and their time) is counted here,
  * where each reply is decided.
@@ -35,7 +33,6 @@ public final class SmtpSession {
 
     private final SessionSettings settings;
     private final SmtpListener listener;
-    private final AuthThrottle authThrottle;
     private final String clientAddress;
     private final int clientPort;
     private final long startedAt = System.nanoTime();
@@ -44,8 +41,7 @@ public final class SmtpSession {
     private String tlsCipher;
     private String heloName;
     private boolean extended;
-    private Login login;
-    private AuthExchange authExchange;
+    private final Authentication authentication;
     private Transaction transaction;
     /** The line-end policy for the message data of the transaction at DATA. */
     private BareLineFeeds dataLineEnds;
@@ -55,9 +51,10 @@ public final class SmtpSession {
                        String clientAddress, int clientPort) {
         this.settings = settings;
         this.listener = listener;
-        this.authThrottle = authThrottle;
         this.clientAddress = clientAddress;
         this.clientPort = clientPort;
+        this.authentication = new Authentication(listener, authThrottle, settings.statistics(), settings.role().key(),
+                clientAddress);
     }
 
     public Response greeting() {
@@ -78,10 +75,11 @@ public final class SmtpSession {
             case CRLF -> null;
         };
         if (refused != null) {
-            abandonAuth(); // the client reads the 500 as the end of any AUTH exchange
+            authentication.abandon(); // the client reads the 500 as the end of any AUTH exchange
             return countErrors(refused);
         }
-        return countErrors(authExchange != null ? continueAuth(line.text()) : command(line.text()));
+        return countErrors(authentication.inExchange() ? authentication.next(line.text(), this::client)
+                : command(line.text()));
     }
 
     /** Convenience for tests: a line as if it had arrived with CRLF. */
@@ -95,8 +93,7 @@ public final class SmtpSession {
         this.tlsCipher = cipher;
         heloName = null;
         extended = false;
-        login = null;
-        abandonAuth();
+        authentication.reset();
         transaction = null;
     }
 
@@ -139,7 +136,7 @@ public final class SmtpSession {
     }
 
     public boolean isAuthenticated() {
-        return login != null;
+        return authentication.isAuthenticated();
     }
 
     /** Whether a mail transaction is open: from an accepted MAIL FROM to the reply after the data. */
@@ -234,80 +231,13 @@ public final class SmtpSession {
         if (heloName == null) {
             return Response.of(Replies.NEED_EHLO);
         }
-        if (login != null) {
+        if (authentication.isAuthenticated()) {
             return Response.of(Replies.ALREADY_AUTHENTICATED);
         }
         if (transaction != null) {
             return Response.of(Replies.AUTH_IN_TRANSACTION);
         }
-        if (!authThrottle.tryAttempt(clientAddress)) {
-            statistics().increment(role(), Count.AUTH_THROTTLED);
-            return Response.of(Replies.AUTH_THROTTLED);
-        }
-        AuthExchange.Started started = AuthExchange.start(argument);
-        authExchange = started.exchange();
-        return authStep(started.step());
-    }
-
-    private Response continueAuth(String line) {
-        return authStep(authExchange.next(line));
-    }
-
-    private Response authStep(AuthExchange.Step step) {
-        if (step instanceof AuthExchange.Challenge challenge) {
-            return Response.of(challenge.reply());
-        }
-        authExchange = null;
-        if (step instanceof AuthExchange.Failure failure) {
-            if (failure.reply().code() == Replies.AUTH_FAILED.code()) {
-                authThrottle.failed(clientAddress);
-                statistics().increment(role(), Count.AUTH_FAILED); // a PLAIN authzid that is not the user
-            } else {
-                authThrottle.refund(clientAddress); // cancelled or malformed: no password was tried
-            }
-            return Response.of(failure.reply());
-        }
-        AuthExchange.Credentials credentials = (AuthExchange.Credentials) step;
-        try {
-            Optional<Login> accepted = listener.authenticate(client(), credentials.username(), credentials.password());
-            if (accepted != null && accepted.isPresent()) {
-                login = accepted.get();
-                authThrottle.refund(clientAddress);
-                statistics().increment(role(), Count.AUTH_SUCCEEDED);
-                return Response.of(Replies.AUTH_OK);
-            }
-            authThrottle.failed(clientAddress);
-            statistics().increment(role(), Count.AUTH_FAILED);
-            return Response.of(Replies.AUTH_FAILED);
-        } catch (RuntimeException e) {
-            authThrottle.refund(clientAddress);
-            LOG.log(Level.WARNING, "authentication check failed for a client at " + clientAddress, e);
-            return Response.of(Replies.AUTH_TEMPORARY_FAILURE);
-        } finally {
-            credentials.clear();
-        }
-    }
-
-    /** An AUTH exchange ends before a password was given: its attempt does not count. */
-    private void abandonAuth() {
-        if (authExchange != null) {
-            authExchange = null;
-            authThrottle.refund(clientAddress);
-        }
-    }
-
-    /** Asked at each MAIL FROM: a credential disabled, rotated or deleted since the login ends the session. */
-    private Response loginCheck() {
-        try {
-            if (listener.loginStillValid(client(), login)) {
-                return null;
-            }
-            login = null;
-            return Response.of(Replies.LOGIN_REVOKED);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "login check failed for a client at " + clientAddress + "; answering 451", e);
-            return Response.of(Replies.LISTENER_FAILED);
-        }
+        return authentication.start(argument, this::client);
     }
 
     private Response mail(String argument) {
@@ -317,11 +247,9 @@ public final class SmtpSession {
         if (transaction != null) {
             return Response.of(Replies.NESTED_MAIL);
         }
-        if (login != null) {
-            Response refused = loginCheck();
-            if (refused != null) {
-                return refused;
-            }
+        Response revoked = authentication.stillValid(client());
+        if (revoked != null) {
+            return revoked;
         }
         try {
             PathArgument from = PathArgument.parse(argument, "FROM", true);
@@ -426,7 +354,7 @@ public final class SmtpSession {
     }
 
     private String principal() {
-        return login == null ? null : login.principal();
+        return authentication.principal();
     }
 
     private Client client() {

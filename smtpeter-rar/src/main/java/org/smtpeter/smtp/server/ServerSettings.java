@@ -20,7 +20,7 @@ import org.smtpeter.smtp.protocol.SessionSettings;
  * @param maxConnections  the shared limit of open connections
  * @param authThrottle    failed-AUTH counting shared across connections
  * @param spoolDirectory  where large messages are spooled while they arrive; null for the temp directory
- * @param states          where the listener reports whether it listens (the adapter's are {@link ListenerStates#global()})
+ * @param states          where the listener reports whether it listens (the adapter's own, see {@link org.smtpeter.smtp.api.AdapterStatus})
  * @param bindRetry       how long to wait before trying again to bind a port that was taken
  * @param proxyProtocol   which peers are balancers that name the client in a PROXY header
  */

@@ -37,7 +37,8 @@ final class RelayProcess implements AutoCloseable {
 
     /** As the run profile in smtpeter-war/pom.xml starts the relay: the figures are for the relay users run. */
     static List<String> runProfileJvmOptions(Path microDir) {
-        return List.of("@" + microDir.resolve("jvm.options"), "-Dsmtpeter.ra.mid=smtpeter-rar");
+        return List.of("@" + microDir.resolve("jvm.options"), "-Dsmtpeter.ra.mid=smtpeter-rar",
+                "-Dsmtpeter.ra.name=smtpeter-rar");
     }
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);

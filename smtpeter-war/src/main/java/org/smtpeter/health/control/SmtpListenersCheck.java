@@ -10,13 +10,15 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.smtpeter.smtp.api.ListenerStates;
+import org.smtpeter.smtp.api.AdapterStatus;
 import org.smtpeter.smtp.api.ListenerRole;
+import org.smtpeter.smtp.api.ListenerStates;
 
 /**
  * Whether every configured SMTP listener is bound. Payara reports UP even when a deployment
  * failed, so this looks at what matters: the ports the resource adapter should listen on (from
- * the same configuration keys), and what the adapter says about each ({@link ListenerStates}).
+ * the same configuration keys), and what the adapter says about each ({@link ListenerStates}, read
+ * through its administered object {@link AdapterStatus}).
  * It asks the adapter rather than connecting to the port: a connection would succeed just as
  * well when another process holds the port, and every probe would count as an SMTP connection.
  * Both liveness and readiness ask it (see {@link ListenersAlive}, {@link ListenersReady}); Payara
@@ -30,10 +32,11 @@ public class SmtpListenersCheck {
     @Inject
     Config config;
 
-    ListenerStates states = ListenerStates.global();
+    @Inject
+    AdapterStatus adapter;
 
     public HealthCheckResponse call() {
-        Map<String, String> listeners = describe(expectedPorts(), states);
+        Map<String, String> listeners = describe(expectedPorts(), adapter.listenerStates());
         HealthCheckResponseBuilder response = HealthCheckResponse.named("smtp-listeners")
                 .status(listeners.values().stream().allMatch(LISTENING::equals));
         listeners.forEach(response::withData);

@@ -17,13 +17,14 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+import org.smtpeter.smtp.api.AdapterStatus;
 import org.smtpeter.smtp.api.SmtpStatistics;
 import org.smtpeter.smtp.api.SmtpStatistics.Count;
 import org.smtpeter.smtp.api.SmtpStatistics.Stage;
 
 /**
- * The SMTP listeners' metrics, read from the resource adapter's {@link SmtpStatistics} when
- * scraped; the acceptance time arrives from the adapter as it happens and goes into a timer.
+ * The SMTP listeners' metrics, read from the resource adapter's {@link SmtpStatistics} (reached
+ * through its administered object, {@link AdapterStatus}) when scraped; the acceptance time arrives from the adapter as it happens and goes into a timer.
  * The observer is removed when the application stops: the adapter outlives it.
  */
 @ApplicationScoped
@@ -35,7 +36,10 @@ public class SmtpMetrics {
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
 
-    SmtpStatistics statistics = SmtpStatistics.global();
+    @Inject
+    AdapterStatus adapter;
+
+    private SmtpStatistics statistics;
 
     private final Map<String, Timer> acceptanceTimers = new ConcurrentHashMap<>();
     private final SmtpStatistics.AcceptanceObserver observer = this::accepted;
@@ -47,6 +51,7 @@ public class SmtpMetrics {
 
     @PostConstruct
     void register() {
+        statistics = adapter.statistics();
         for (String role : SmtpStatistics.ROLES) {
             Tag roleTag = new Tag("role", role);
             count("smtpeter_smtp_connections_total", "TCP connections accepted, including those refused at once",
