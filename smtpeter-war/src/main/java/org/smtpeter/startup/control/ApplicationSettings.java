@@ -14,6 +14,7 @@ import org.smtpeter.bounces.control.BounceSettings;
 import org.smtpeter.delivery.control.DeliverySettings;
 import org.smtpeter.instances.control.InstanceSettings;
 import org.smtpeter.smtp.api.SettingsCheck;
+import org.smtpeter.webhooks.control.WebhookSettings;
 
 /**
  * Every check of the application's settings (the adapter checks its own): types, ranges and the
@@ -42,6 +43,7 @@ final class ApplicationSettings {
         instances();
         bounces();
         tracking();
+        new WebhookSettings().read(check);
         dashboard();
         check.flag(StartupGate.EXIT_KEY, true);
         return check.problems();
