@@ -21,6 +21,7 @@ import org.smtpeter.events.boundary.EventOutboxResource;
 import org.smtpeter.messagelog.boundary.MessagesResource;
 import org.smtpeter.statistics.boundary.StatisticsResource;
 import org.smtpeter.tracking.boundary.TrackingEventsResource;
+import org.smtpeter.webhooks.boundary.WebhooksResource;
 import org.smtpeter.platform.boundary.Paging;
 
 /**
@@ -44,6 +45,7 @@ public class RestApplication extends Application {
         return Set.of(AccountsResource.class, CredentialsResource.class, ApiTokensResource.class,
                 MessagesResource.class, DeliveriesResource.class, AttemptsResource.class, TrackingEventsResource.class,
                 BouncesResource.class, SuppressionsResource.class, StatisticsResource.class, EventOutboxResource.class,
+                WebhooksResource.class,
                 BearerTokenFilter.class,
                 ErrorMappers.WebApplication.class, ErrorMappers.UnreadableJson.class, ErrorMappers.Processing.class,
                 ErrorMappers.Ejb.class, ErrorMappers.Duplicate.class, ErrorMappers.Unknown.class);

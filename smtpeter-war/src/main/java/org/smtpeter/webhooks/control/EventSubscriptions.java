@@ -41,7 +41,7 @@ public class EventSubscriptions {
         }
         String type = event.type().wireName();
         List<WebhookEndpoint> endpoints = em.createNamedQuery(WebhookEndpoint.ENABLED_OF_ACCOUNT, WebhookEndpoint.class)
-                .setParameter("account", event.accountId()).getResultList().stream()
+                .setParameter("account", event.accountId()).setParameter("enabled", true).getResultList().stream()
                 .filter(endpoint -> endpoint.wants(type)).toList();
         if (endpoints.isEmpty()) {
             return;

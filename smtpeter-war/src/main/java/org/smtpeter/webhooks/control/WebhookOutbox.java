@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.smtpeter.platform.entity.UtcTimestamps;
 import org.smtpeter.webhooks.entity.WebhookDelivery;
 import org.smtpeter.webhooks.entity.WebhookEndpoint;
 
@@ -43,29 +44,33 @@ public class WebhookOutbox {
     public List<Long> dueEndpoints(int limit) {
         Instant now = Instant.now(clock);
         return em.createQuery("SELECT d.endpoint.id FROM WebhookDelivery d"
-                        + " WHERE d.state = :pending AND d.nextAttemptAt <= :now AND d.endpoint.enabled = TRUE"
+                        + " WHERE d.state = :pending AND d.nextAttemptAt <= :now AND d.endpoint.enabled = :enabled"
                         + " AND (d.endpoint.claimedUntil IS NULL OR d.endpoint.claimedUntil < :now)"
                         + " AND d.id = (SELECT MIN(o.id) FROM WebhookDelivery o"
                         + "  WHERE o.endpoint = d.endpoint AND o.state = :pending)"
                         + " ORDER BY d.nextAttemptAt", Long.class)
                 .setParameter("pending", WebhookDelivery.State.PENDING).setParameter("now", now)
-                .setMaxResults(limit).getResultList();
+                .setParameter("enabled", true).setMaxResults(limit).getResultList();
     }
 
-    /** Takes the endpoint for this relay, unless another holds it; true when taken. */
+    /**
+     * Takes the endpoint for this relay, unless another holds it; true when taken. In SQL, so that
+     * the lease leaves the version alone: an operator's change meanwhile is no conflict.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean claim(long endpointId) {
         Instant now = Instant.now(clock);
-        return em.createQuery("UPDATE WebhookEndpoint e SET e.claimedUntil = :until WHERE e.id = :id"
-                        + " AND e.enabled = TRUE AND (e.claimedUntil IS NULL OR e.claimedUntil < :now)")
-                .setParameter("until", now.plus(LEASE)).setParameter("id", endpointId).setParameter("now", now)
+        return em.createNativeQuery("UPDATE webhook_endpoint SET claimed_until = ?1 WHERE id = ?2 AND enabled = ?3"
+                        + " AND (claimed_until IS NULL OR claimed_until < ?4)")
+                .setParameter(1, UtcTimestamps.toTimestamp(now.plus(LEASE))).setParameter(2, endpointId)
+                .setParameter(3, true).setParameter(4, UtcTimestamps.toTimestamp(now))
                 .executeUpdate() == 1;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void release(long endpointId) {
-        em.createQuery("UPDATE WebhookEndpoint e SET e.claimedUntil = NULL WHERE e.id = :id")
-                .setParameter("id", endpointId).executeUpdate();
+        em.createNativeQuery("UPDATE webhook_endpoint SET claimed_until = NULL WHERE id = ?1")
+                .setParameter(1, endpointId).executeUpdate();
     }
 
     /** What one request needs, read in one go. */

@@ -31,10 +31,11 @@ import org.smtpeter.credentials.entity.Account;
 @NamedQuery(name = WebhookEndpoint.OF_ACCOUNT,
         query = "SELECT e FROM WebhookEndpoint e WHERE e.account.id = :account ORDER BY e.id")
 @NamedQuery(name = WebhookEndpoint.ENABLED_OF_ACCOUNT,
-        query = "SELECT e FROM WebhookEndpoint e WHERE e.account.id = :account AND e.enabled = TRUE ORDER BY e.id")
+        query = "SELECT e FROM WebhookEndpoint e WHERE e.account.id = :account AND e.enabled = :enabled ORDER BY e.id")
 public class WebhookEndpoint {
 
     public static final String OF_ACCOUNT = "WebhookEndpoint.ofAccount";
+    /** With {@code enabled} = true: a literal TRUE becomes 1 on H2, which a BOOLEAN column refuses. */
     public static final String ENABLED_OF_ACCOUNT = "WebhookEndpoint.enabledOfAccount";
 
     /** How long an endpoint may fail before it is disabled, as the issue asks: a day of retries. */
