@@ -191,6 +191,8 @@ public final class PayaraMicro {
                 "-Dsmtpeter.credentials.pbkdf2-iterations=10000",
                 "-Dsmtpeter.tracking.base-url=" + trackingBaseUrl(),
                 "-Dsmtpeter.tracking.secret=integration-test-tracking-secret",
+                // The webhook receivers of the tests listen on loopback, which production refuses.
+                "-Dsmtpeter.webhooks.allow-private-addresses=true",
                 // The relay's time can be moved on (clockOffset) instead of a test sleeping.
                 "-Dsmtpeter.testing.clock-offset-file=" + clockOffsetFile()));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));

@@ -10,7 +10,7 @@
  * control classes; no business rule lives here.</li>
  * <li>Pages that only read (messages, message, statistics) are {@code @RequestScoped} and driven
  * by view parameters from plain GET forms: every search has a URL to bookmark or share. Pages
- * that change things (accounts, account, queue, suppressions) are {@code @ViewScoped} and use
+ * that change things (accounts, account, webhooks, queue, suppressions) are {@code @ViewScoped} and use
  * POST forms.</li>
  * <li>CSRF: server-side state saving makes each form's {@code jakarta.faces.ViewState} an
  * unguessable, session-bound token (a forged or missing one changes nothing), and the pages that

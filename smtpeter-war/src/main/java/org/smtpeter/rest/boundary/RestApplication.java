@@ -23,6 +23,7 @@ import org.smtpeter.events.boundary.EventOutboxResource;
 import org.smtpeter.messagelog.boundary.MessagesResource;
 import org.smtpeter.statistics.boundary.StatisticsResource;
 import org.smtpeter.tracking.boundary.TrackingEventsResource;
+import org.smtpeter.webhooks.boundary.WebhooksResource;
 import org.smtpeter.platform.boundary.Paging;
 
 /**
@@ -46,7 +47,7 @@ public class RestApplication extends Application {
         return Set.of(AccountsResource.class, CredentialsResource.class, ApiTokensResource.class,
                 MessagesResource.class, DeliveriesResource.class, AttemptsResource.class, TrackingEventsResource.class,
                 BouncesResource.class, SuppressionsResource.class, StatisticsResource.class, EventOutboxResource.class,
-                DomainsResource.class, DomainPolicyResource.class,
+                DomainsResource.class, DomainPolicyResource.class, WebhooksResource.class,
                 BearerTokenFilter.class,
                 ErrorMappers.WebApplication.class, ErrorMappers.UnreadableJson.class, ErrorMappers.Processing.class,
                 ErrorMappers.Ejb.class, ErrorMappers.Duplicate.class, ErrorMappers.Unknown.class);

@@ -14,6 +14,7 @@ import org.smtpeter.bounces.control.BounceSettings;
 import org.smtpeter.delivery.control.DeliverySettings;
 import org.smtpeter.instances.control.InstanceSettings;
 import org.smtpeter.smtp.api.SettingsCheck;
+import org.smtpeter.webhooks.control.WebhookSettings;
 
 /**
  * Every check of the application's settings (the adapter checks its own): types, ranges and the
@@ -43,6 +44,7 @@ final class ApplicationSettings {
         bounces();
         tracking();
         domains();
+        new WebhookSettings().read(check);
         dashboard();
         check.flag(StartupGate.EXIT_KEY, true);
         return check.problems();

@@ -188,6 +188,50 @@ class DashboardIT {
     }
 
     @Test
+    void webhooksAreAddedTestedDisabledAndDeleted() throws Exception {
+        java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            received.add(exchange.getRequestHeaders().getFirst("webhook-signature"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            dashboard.createAccount(unique("hooked"));
+            browser.clickAndWait(By.id("webhooks"));
+            assertTrue(browser.pageText().contains("No webhook endpoints yet"), browser.pageText());
+            browser.type(By.id("new-endpoint:url"), "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+            browser.type(By.id("new-endpoint:description"), XSS_SUBJECT);
+            browser.clickAndWait(By.id("new-endpoint:submit"));
+            assertTrue(browser.text(By.id("one-time-secret")).startsWith("whsec_"), browser.pageText());
+            assertSubjectShownAsText();
+
+            browser.clickAndWait(By.id("endpoints:list:0:test"));
+            assertFalse(browser.pageText().contains("whsec_"), "the secret is shown once");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!browser.text(By.id("delivery-log")).contains("SUCCEEDED") && System.nanoTime() < deadline) {
+                sleep(500);
+                browser.clickAndWait(By.id("endpoints:list:0:log"));
+            }
+            assertTrue(browser.text(By.id("delivery-log")).contains("SUCCEEDED"), browser.pageText());
+            assertTrue(browser.text(By.id("delivery-log")).contains("204"), browser.pageText());
+            assertEquals(1, received.size());
+            assertTrue(received.get(0).startsWith("v1,"), received.toString());
+            browser.screenshot("webhooks");
+
+            browser.clickAndWait(By.id("endpoints:list:0:disable"));
+            assertEquals("disabled", browser.text(By.cssSelector("#endpoints\\:list .badge")));
+            browser.clickAndWait(By.id("endpoints:list:0:delete"));
+            browser.clickAndWait(By.id("endpoints:list:0:confirm-delete"));
+            assertTrue(browser.pageText().contains("No webhook endpoints yet"), browser.pageText());
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
     void suppressionsCanBeAddedSearchedAndRemoved() {
         long accountId = dashboard.createAccount(unique("suppressing"));
         dashboard.section("suppressions");
