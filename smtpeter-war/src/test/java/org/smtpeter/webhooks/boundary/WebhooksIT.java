@@ -79,6 +79,10 @@ class WebhooksIT {
             assertEquals(credential.username(), request.json().getString("credential"));
             long timestamp = Long.parseLong(request.timestamp());
             assertTrue(timestamp >= sentAt - 5 && timestamp <= Instant.now().getEpochSecond() + 5, request.toString());
+            // The receiver's log, as an operator would read it: what came, signed how, answered what.
+            System.out.println("webhook receiver: POST " + flaky + " webhook-id=" + request.id() + " webhook-timestamp="
+                    + request.timestamp() + " webhook-signature=" + request.signature() + " type="
+                    + request.json().getString("type") + " signature valid -> " + request.status());
         }
         // The receiver answered 500 to the first try of the accepted event: it came again, same id and body.
         WebhookReceiver.Request first = requests.get(0);
