@@ -130,8 +130,10 @@ public class OutgoingMessages {
             append.add("Date: " + RFC_5322_DATE.format(message.getReceivedAt()));
         }
         if (unsubscribing != null) {
+            String mailto = unsubscribing.getBounceToken() == null ? null
+                    : bounceAddresses.unsubscribeAddress(unsubscribing.getBounceToken());
             append.addAll(unsubscribeLinks.headers(headers.has("list-unsubscribe"), message.getPublicId(),
-                    unsubscribing.getRecipient(), null));
+                    unsubscribing.getRecipient(), mailto));
         }
         Content body = content.from(headers.bodyOffset());
         byte[] head = headers.toBytes(List.of(received(message)), append);

@@ -45,27 +45,37 @@ public class Unsubscribes {
 
     /** The message a genuine link points at, if it still exists and belongs to an account. */
     public Optional<Message> messageOf(TrackedLink link) {
-        return em.createNamedQuery(Message.BY_PUBLIC_ID, Message.class).setParameter("publicId", link.messageId())
+        return message(link.messageId());
+    }
+
+    private Optional<Message> message(String publicId) {
+        return em.createNamedQuery(Message.BY_PUBLIC_ID, Message.class).setParameter("publicId", publicId)
                 .getResultStream().findFirst().filter(message -> message.getAccount() != null);
     }
 
     /** @return false when the message is gone or belongs to no account: nothing was done */
     public boolean unsubscribe(TrackedLink link, Unsubscribe.Method method, String ip, String userAgent) {
-        Optional<Message> found = messageOf(link);
+        return unsubscribe(link.messageId(), link.recipient(), method, ip, userAgent);
+    }
+
+    /** The same for a copy known otherwise (mail to its mailto address). */
+    public boolean unsubscribe(String messageId, String recipient, Unsubscribe.Method method, String ip,
+                               String userAgent) {
+        Optional<Message> found = message(messageId);
         if (found.isEmpty()) {
             return false;
         }
         Message message = found.get();
         if (!em.createNamedQuery(Unsubscribe.OF_COPY, Unsubscribe.class).setParameter("message", message.getPublicId())
-                .setParameter("recipient", link.recipient()).getResultList().isEmpty()) {
+                .setParameter("recipient", recipient).getResultList().isEmpty()) {
             return true;
         }
         String how = method == Unsubscribe.Method.ONE_CLICK ? "one-click" : "mailto";
-        suppressions.suppress(message.getAccount(), link.recipient(), REASON,
+        suppressions.suppress(message.getAccount(), recipient, REASON,
                 "unsubscribed (" + how + ") from message " + message.getPublicId());
-        em.persist(new Unsubscribe(message.getAccount().getId(), message.getPublicId(), link.recipient(), method,
+        em.persist(new Unsubscribe(message.getAccount().getId(), message.getPublicId(), recipient, method,
                 Instant.now(clock), ip, userAgent));
-        events.record(MailEvent.Type.UNSUBSCRIBED, message, link.recipient(), Jsonp.object().add("method", how).build());
+        events.record(MailEvent.Type.UNSUBSCRIBED, message, recipient, Jsonp.object().add("method", how).build());
         return true;
     }
 

@@ -6,6 +6,9 @@
  *   <li>The link is {@code <smtpeter.tracking.base-url>/u/<token>}, the token a signed tracking
  *       token of kind {@code U} naming the message and the recipient: nothing is stored per link,
  *       and a tampered link gets 404.</li>
+ *   <li>The mailto address is the copy's VERP bounce address with {@code u-} for {@code b-}: it
+ *       needs no new token or table, arrives through the bounce path with its limits, and exists
+ *       only when bounce tracking is on. Mail to it unsubscribes whatever it says.</li>
  *   <li>A customer's own {@code List-Unsubscribe} is kept as it is, and the relay adds nothing,
  *       not even {@code List-Unsubscribe-Post}: only the customer knows whether their URI takes
  *       the one-click POST.</li>

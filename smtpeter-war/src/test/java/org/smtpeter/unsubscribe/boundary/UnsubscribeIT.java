@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.smtpeter.testing.ApiClient;
 import org.smtpeter.testing.DkimVerifier;
 import org.smtpeter.testing.DkimVerifier.Verdict;
+import org.smtpeter.testing.RawSmtpClient;
 import org.smtpeter.testing.Relay;
 import org.smtpeter.testing.SmtpSink;
 import org.smtpeter.testing.TestCredential;
@@ -35,14 +36,16 @@ import org.smtpeter.testing.TestDns;
  * One-click unsubscribe (RFC 8058) end to end on Payara Micro: the relay adds each recipient's own
  * signed link and the one-click header, signs them with DKIM, a GET of the link only shows the
  * page, a POST with the RFC 8058 body suppresses the recipient for the account and puts an
- * {@code unsubscribed} event in the timeline and the statistics, a tampered link is 404, and a
- * customer's own {@code List-Unsubscribe} goes out as it came.
+ * {@code unsubscribed} event in the timeline and the statistics, mail to the mailto address on the
+ * bounce host does the same, a tampered link is 404, and a customer's own {@code List-Unsubscribe}
+ * goes out as it came.
  */
 class UnsubscribeIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String DOMAIN = "unsubscribe.test";
     private static final Pattern LINK = Pattern.compile("List-Unsubscribe: <(http://127\\.0\\.0\\.1:\\d+/u/[A-Za-z0-9_-]+)>");
+    private static final Pattern MAILTO = Pattern.compile(",\r\n <mailto:(u-[a-z0-9]{20}@[^?>]+)\\?subject=unsubscribe>\r\n");
 
     private static TestDns dns;
     private static Relay relay;
@@ -99,6 +102,31 @@ class UnsubscribeIT {
         assertEquals(200, oneClick(link).statusCode(), "again: still unsubscribed");
         assertEquals(1, unsubscribes(account), "counted once");
         assertEquals(List.of(ann.toLowerCase() + " unsubscribed"), suppressed(account));
+    }
+
+    @Test
+    void mailToTheMailtoAddressUnsubscribesToo() throws Exception {
+        TestCredential credential = relay.newCredential();
+        String ann = "ann-" + UUID.randomUUID() + "@example.net";
+        String id = relay.submit(credential, "news@" + DOMAIN, message("X-SMTPeter-Unsubscribe: true\r\n", ann), ann);
+        Matcher mailto = MAILTO.matcher(relay.sink().awaitFor(ann, WAIT).text());
+        assertTrue(mailto.find(), "a mailto on the bounce host, since bounce tracking is on");
+
+        try (RawSmtpClient mta = new RawSmtpClient(relay.mtaPort())) {
+            RawSmtpClient.expect("220", mta.reply());
+            RawSmtpClient.expect("250", mta.command("EHLO mx.mailbox.example"));
+            RawSmtpClient.expect("250", mta.command("MAIL FROM:<" + ann + ">"));
+            RawSmtpClient.expect("250", mta.command("RCPT TO:<" + mailto.group(1) + ">"));
+            RawSmtpClient.expect("354", mta.command("DATA"));
+            mta.write(("From: <" + ann + ">\r\nTo: <" + mailto.group(1) + ">\r\nSubject: unsubscribe\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            RawSmtpClient.expect("250", mta.command("."));
+        }
+
+        assertEquals(List.of(ann.toLowerCase() + " unsubscribed"), suppressed(credential.accountId()));
+        JsonObject event = ApiClient.await(() -> timeline(id), events -> events != null, WAIT, "the timeline");
+        assertEquals("mailto", event.getJsonObject("details").getString("method"), event.toString());
+        assertEquals(1, unsubscribes(credential.accountId()));
     }
 
     @Test
