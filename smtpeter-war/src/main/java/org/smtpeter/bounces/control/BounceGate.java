@@ -55,6 +55,11 @@ public class BounceGate {
         return addresses.isBounceDomain(address);
     }
 
+    /** A copy's mailto unsubscribe address, which takes mail on the same terms as its bounce address. */
+    public boolean isUnsubscribeAddress(String address) {
+        return addresses.isUnsubscribeAddress(address);
+    }
+
     /** Why {@code candidate}, an address on the bounce domain, is refused in this transaction; empty to accept it. */
     public Optional<SmtpReply> refuseRecipient(Envelope transaction, Recipient candidate) {
         Optional<Delivery> delivery = delivery(candidate.address());

@@ -11,6 +11,8 @@ import java.util.logging.Logger;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import org.smtpeter.unsubscribe.control.Unsubscribes;
+import org.smtpeter.unsubscribe.entity.Unsubscribe;
 import org.smtpeter.bounces.entity.Bounce;
 import org.smtpeter.delivery.control.SenderNotifications;
 import org.smtpeter.delivery.entity.Delivery;
@@ -47,6 +49,9 @@ public class BounceIntake {
     SenderNotifications notifications;
 
     @Inject
+    Unsubscribes unsubscribes;
+
+    @Inject
     Clock clock;
 
     /** Called in the acceptance transaction of a message to bounce addresses. */
@@ -58,6 +63,12 @@ public class BounceIntake {
                 Message original = delivery.getMessage();
                 if (incoming.getAccount() == null) {
                     incoming.sentBy(original.getAccount(), null);
+                }
+                if (gate.isUnsubscribeAddress(verp.getAddress())) {
+                    // Whatever the mail says: writing to the address is the request (RFC 2369).
+                    unsubscribes.unsubscribe(original.getPublicId(), delivery.getRecipient(), Unsubscribe.Method.MAILTO,
+                            incoming.getClientAddress(), null);
+                    return;
                 }
                 List<Bounce> records = bounces(report, delivery, incoming, now);
                 records.get(0).forwarding(forward(report, delivery, incoming, raw, now));

@@ -52,16 +52,16 @@ public class CredentialsResource {
 
     /** A feature set in JSON; in requests, unset flags keep the defaults (create) or the current value (patch). */
     public record Features(Boolean inlineCss, Boolean trackClicks, Boolean trackOpens, Boolean trackBounces,
-                           Boolean preventScam) {
+                           Boolean preventScam, Boolean unsubscribe) {
         static Features of(FeatureSet set) {
             return new Features(set.isInlineCss(), set.isTrackClicks(), set.isTrackOpens(), set.isTrackBounces(),
-                    set.isPreventScam());
+                    set.isPreventScam(), set.isUnsubscribe());
         }
 
         FeatureSet over(FeatureSet base) {
             return new FeatureSet(or(inlineCss, base.isInlineCss()), or(trackClicks, base.isTrackClicks()),
                     or(trackOpens, base.isTrackOpens()), or(trackBounces, base.isTrackBounces()),
-                    or(preventScam, base.isPreventScam()));
+                    or(preventScam, base.isPreventScam()), or(unsubscribe, base.isUnsubscribe()));
         }
 
         private static boolean or(Boolean value, boolean fallback) {

@@ -25,19 +25,24 @@ public class FeatureSet {
     @Column(name = "prevent_scam", nullable = false)
     private boolean preventScam = true;
 
+    /** One-click unsubscribe (RFC 8058): off by default, since it adds a way out of the customer's mailing. */
+    @Column(name = "unsubscribe", nullable = false)
+    private boolean unsubscribe;
+
     public FeatureSet() {
     }
 
     public FeatureSet(boolean inlineCss, boolean trackClicks, boolean trackOpens, boolean trackBounces,
-                      boolean preventScam) {
+                      boolean preventScam, boolean unsubscribe) {
         this.inlineCss = inlineCss;
         this.trackClicks = trackClicks;
         this.trackOpens = trackOpens;
         this.trackBounces = trackBounces;
         this.preventScam = preventScam;
+        this.unsubscribe = unsubscribe;
     }
 
-    /** New credentials: tracking on, CSS inlining off, scam-looking links left alone. */
+    /** New credentials: tracking on, CSS inlining off, scam-looking links left alone, no unsubscribe headers. */
     public static FeatureSet defaults() {
         return new FeatureSet();
     }
@@ -60,5 +65,9 @@ public class FeatureSet {
 
     public boolean isPreventScam() {
         return preventScam;
+    }
+
+    public boolean isUnsubscribe() {
+        return unsubscribe;
     }
 }

@@ -20,6 +20,7 @@ public class FeatureChoice implements Serializable {
     private boolean trackOpens;
     private boolean trackBounces;
     private boolean preventScam;
+    private boolean unsubscribe;
     private boolean forwardBounces;
     private boolean jmsSubmission;
 
@@ -30,6 +31,7 @@ public class FeatureChoice implements Serializable {
         choice.trackOpens = features.isTrackOpens();
         choice.trackBounces = features.isTrackBounces();
         choice.preventScam = features.isPreventScam();
+        choice.unsubscribe = features.isUnsubscribe();
         choice.forwardBounces = forwardBounces;
         return choice;
     }
@@ -46,7 +48,7 @@ public class FeatureChoice implements Serializable {
     }
 
     public FeatureSet toFeatureSet() {
-        return new FeatureSet(inlineCss, trackClicks, trackOpens, trackBounces, preventScam);
+        return new FeatureSet(inlineCss, trackClicks, trackOpens, trackBounces, preventScam, unsubscribe);
     }
 
     /** The features that are on, in SMTPeter's words, for a table cell. */
@@ -66,6 +68,9 @@ public class FeatureChoice implements Serializable {
         }
         if (preventScam) {
             on.add("preventscam");
+        }
+        if (unsubscribe) {
+            on.add("one-click unsubscribe");
         }
         if (jmsSubmission) {
             on.add("JMS submission");
@@ -111,6 +116,14 @@ public class FeatureChoice implements Serializable {
 
     public void setPreventScam(boolean preventScam) {
         this.preventScam = preventScam;
+    }
+
+    public boolean isUnsubscribe() {
+        return unsubscribe;
+    }
+
+    public void setUnsubscribe(boolean unsubscribe) {
+        this.unsubscribe = unsubscribe;
     }
 
     public boolean isForwardBounces() {

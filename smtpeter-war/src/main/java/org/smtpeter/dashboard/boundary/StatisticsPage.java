@@ -94,6 +94,7 @@ public class StatisticsPage {
                 rows.stream().mapToLong(StatisticsRow::humanOpens).sum(),
                 rows.stream().mapToLong(StatisticsRow::machineOpens).sum(),
                 rows.stream().mapToLong(StatisticsRow::clicks).sum(),
+                rows.stream().mapToLong(StatisticsRow::unsubscribes).sum(),
                 hardBouncesByReason());
     }
 

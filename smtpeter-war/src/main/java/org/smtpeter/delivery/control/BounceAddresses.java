@@ -16,11 +16,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * VERP envelope senders on the bounce domain: {@code b-<token>@<bounce domain>}, one per
  * recipient's copy. The token is random and stored with the delivery, so it is unguessable and
  * maps back to the message and recipient; at 22 characters the local part stays far below 64.
+ * The same token with {@code u-} is the copy's mailto unsubscribe address.
  */
 @ApplicationScoped
 public class BounceAddresses {
 
     private static final String PREFIX = "b-";
+    private static final String UNSUBSCRIBE_PREFIX = "u-";
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final int TOKEN_LENGTH = 20;
 
@@ -58,18 +60,29 @@ public class BounceAddresses {
         return PREFIX + token + "@" + domain;
     }
 
+    /** The mailto address of one-click unsubscribe for the copy with this token. */
+    public String unsubscribeAddress(String token) {
+        return UNSUBSCRIBE_PREFIX + token + "@" + domain;
+    }
+
+    /** Whether an address on the bounce domain is an unsubscribe address rather than a bounce address. */
+    public boolean isUnsubscribeAddress(String address) {
+        return isBounceDomain(address) && address.regionMatches(true, 0, UNSUBSCRIBE_PREFIX, 0, UNSUBSCRIBE_PREFIX.length());
+    }
+
     public boolean isBounceDomain(String address) {
         int at = address.lastIndexOf('@');
         return at > 0 && address.substring(at + 1).equalsIgnoreCase(domain);
     }
 
-    /** The token of an address on the bounce domain, if it has the shape of one. */
+    /** The token of a bounce or unsubscribe address on the bounce domain, if it has the shape of one. */
     public Optional<String> token(String address) {
         if (!isBounceDomain(address)) {
             return Optional.empty();
         }
         String local = address.substring(0, address.lastIndexOf('@')).toLowerCase(Locale.ROOT);
-        if (!local.startsWith(PREFIX) || local.length() != PREFIX.length() + TOKEN_LENGTH) {
+        if (!(local.startsWith(PREFIX) || local.startsWith(UNSUBSCRIBE_PREFIX))
+                || local.length() != PREFIX.length() + TOKEN_LENGTH) {
             return Optional.empty();
         }
         String token = local.substring(PREFIX.length());

@@ -22,12 +22,14 @@ import org.smtpeter.features.control.PreparedMessage;
 import org.smtpeter.features.control.Rewritten;
 import org.smtpeter.messages.entity.Message;
 import org.smtpeter.tracking.control.TrackingContext;
+import org.smtpeter.unsubscribe.control.UnsubscribeLinks;
 
 /**
  * Turns a stored message into the bytes that leave: the features applied to its HTML (one copy
  * per recipient when tracking, since each copy carries its recipient's tokens), a
  * {@code Received:} header recording the submission, {@code Message-ID} and {@code Date} when the
- * client left them out, every {@code x-smtpeter-*} header removed, and, last, the DKIM signatures
+ * client left them out, the recipient's {@code List-Unsubscribe} and {@code List-Unsubscribe-Post}
+ * when one-click unsubscribe is on, every {@code x-smtpeter-*} header removed, and, last, the DKIM signatures
  * of the sender's domain on top. Without features the body goes out exactly as received.
  */
 @ApplicationScoped
@@ -43,6 +45,9 @@ public class OutgoingMessages {
 
     @Inject
     OutgoingSignatures signatures;
+
+    @Inject
+    UnsubscribeLinks unsubscribeLinks;
 
     @Inject
     @ConfigProperty(name = "smtpeter.tracking.base-url", defaultValue = "http://localhost:8080")
@@ -63,7 +68,7 @@ public class OutgoingMessages {
     /**
      * The parcels for these deliveries of one message; the message notes any processing problem.
      * Recipients share one parcel (one SMTP transaction) unless their copies differ: tracking
-     * tokens and VERP envelope senders are per recipient. The features run once for all of them;
+     * tokens, unsubscribe links and VERP envelope senders are per recipient. The features run once for all of them;
      * a tracked copy only fills in its recipient's tokens.
      */
     public List<Parcel> parcels(Message message, MessageBytes raw, List<Delivery> deliveries) {
@@ -77,18 +82,19 @@ public class OutgoingMessages {
             String sender = delivery.getBounceToken() == null ? message.getReversePath()
                     : bounceAddresses.address(delivery.getBounceToken());
             Parcel last = parcels.isEmpty() ? null : parcels.get(parcels.size() - 1);
-            if (last != null && last.sender().equals(sender) && last.source() == content) {
+            if (last != null && last.sender().equals(sender) && last.source() == content && !applied.unsubscribe()) {
                 parcels.set(parcels.size() - 1, last.with(delivery));
             } else {
-                parcels.add(parcel(message, sender, content, delivery));
+                parcels.add(parcel(message, sender, content, delivery, applied.unsubscribe()));
             }
         }
         return parcels;
     }
 
-    private Parcel parcel(Message message, String sender, Content content, Delivery delivery) {
+    private Parcel parcel(Message message, String sender, Content content, Delivery delivery, boolean unsubscribe) {
         return new Parcel(message.getPublicId(), sender,
-                List.of(new Parcel.Addressee(delivery.getId(), delivery.getRecipient())), prepare(message, content), content);
+                List.of(new Parcel.Addressee(delivery.getId(), delivery.getRecipient())),
+                prepare(message, content, unsubscribe ? delivery : null), content);
     }
 
     /** A tracked copy; what goes wrong in one copy goes wrong in all, so only the first reports it. */
@@ -111,8 +117,10 @@ public class OutgoingMessages {
     /**
      * The header fields as they leave, then the body as it is; only the header section is read into
      * memory. Signed last, over exactly these bytes: each copy's body is hashed once as it streams by.
+     *
+     * @param unsubscribing the recipient's delivery when its copy gets unsubscribe headers, else null
      */
-    public Content prepare(Message message, Content content) {
+    Content prepare(Message message, Content content, Delivery unsubscribing) {
         HeaderBlock headers = HeaderBlock.parse(content.head(HEADER_LIMIT)).without(FeatureHeaders::isSmtpeterHeader);
         List<String> append = new ArrayList<>();
         if (!headers.has("message-id")) {
@@ -120,6 +128,12 @@ public class OutgoingMessages {
         }
         if (!headers.has("date")) {
             append.add("Date: " + RFC_5322_DATE.format(message.getReceivedAt()));
+        }
+        if (unsubscribing != null) {
+            String mailto = unsubscribing.getBounceToken() == null ? null
+                    : bounceAddresses.unsubscribeAddress(unsubscribing.getBounceToken());
+            append.addAll(unsubscribeLinks.headers(headers.has("list-unsubscribe"), message.getPublicId(),
+                    unsubscribing.getRecipient(), mailto));
         }
         Content body = content.from(headers.bodyOffset());
         byte[] head = headers.toBytes(List.of(received(message)), append);

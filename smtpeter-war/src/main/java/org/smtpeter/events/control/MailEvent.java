@@ -23,7 +23,7 @@ public record MailEvent(String id, Type type, Instant occurredAt, String message
                         String credential, String recipient, JsonObject details) {
 
     public enum Type {
-        ACCEPTED, REJECTED, DELIVERED, DEFERRED, FAILED, BOUNCED, COMPLAINED, OPENED, CLICKED;
+        ACCEPTED, REJECTED, DELIVERED, DEFERRED, FAILED, BOUNCED, COMPLAINED, OPENED, CLICKED, UNSUBSCRIBED;
 
         /** The name on the wire: lower case, as in {@code eventType = 'delivered'}. */
         public String wireName() {

@@ -22,7 +22,7 @@ import org.smtpeter.credentials.entity.FeatureSet;
  * headers (docs/features.md). Both spellings SMTPeter documented are accepted:
  * {@code inlinecss}/{@code inlinizecss}, {@code trackclicks}/{@code clicktracking},
  * {@code trackopens}/{@code openstracking}, {@code trackbounces}/{@code bouncetracking}, and
- * {@code preventscam}. Names in any case; values {@code true} or {@code false} in any case with
+ * {@code preventscam}, and the relay's own {@code unsubscribe} (one-click unsubscribe). Names in any case; values {@code true} or {@code false} in any case with
  * surrounding (or folded) whitespace; any other value is ignored so the default stands. When a
  * feature is set more than once, the last valid header wins, whatever its spelling.
  *
@@ -35,7 +35,7 @@ public class FeatureHeaders {
 
     private static final String PREFIX = "x-smtpeter-";
 
-    private enum Feature { INLINE_CSS, TRACK_CLICKS, TRACK_OPENS, TRACK_BOUNCES, PREVENT_SCAM }
+    private enum Feature { INLINE_CSS, TRACK_CLICKS, TRACK_OPENS, TRACK_BOUNCES, PREVENT_SCAM, UNSUBSCRIBE }
 
     private static final Map<String, Feature> SWITCHES = Map.of(
             "x-smtpeter-inlinecss", Feature.INLINE_CSS,
@@ -46,7 +46,8 @@ public class FeatureHeaders {
             "x-smtpeter-openstracking", Feature.TRACK_OPENS,
             "x-smtpeter-trackbounces", Feature.TRACK_BOUNCES,
             "x-smtpeter-bouncetracking", Feature.TRACK_BOUNCES,
-            "x-smtpeter-preventscam", Feature.PREVENT_SCAM);
+            "x-smtpeter-preventscam", Feature.PREVENT_SCAM,
+            "x-smtpeter-unsubscribe", Feature.UNSUBSCRIBE);
 
     private static final String TAGS = "x-smtpeter-tags";
 
@@ -65,6 +66,7 @@ public class FeatureHeaders {
         boolean trackOpens = defaults.isTrackOpens();
         boolean trackBounces = defaults.isTrackBounces();
         boolean preventScam = defaults.isPreventScam();
+        boolean unsubscribe = defaults.isUnsubscribe();
         Set<String> tags = new LinkedHashSet<>();
         for (Header header : headers) {
             String name = header.getName() == null ? "" : header.getName().strip().toLowerCase(Locale.ROOT);
@@ -83,9 +85,10 @@ public class FeatureHeaders {
                 case TRACK_OPENS -> trackOpens = value.get();
                 case TRACK_BOUNCES -> trackBounces = value.get();
                 case PREVENT_SCAM -> preventScam = value.get();
+                case UNSUBSCRIBE -> unsubscribe = value.get();
             }
         }
-        return new AppliedFeatures(inlineCss, trackClicks, trackOpens, trackBounces, preventScam,
+        return new AppliedFeatures(inlineCss, trackClicks, trackOpens, trackBounces, preventScam, unsubscribe,
                 new ArrayList<>(tags));
     }
 

@@ -17,10 +17,11 @@ import org.smtpeter.delivery.entity.DeliveryAttempt;
 import org.smtpeter.messages.entity.EnvelopeRecipient;
 import org.smtpeter.messages.entity.Message;
 import org.smtpeter.tracking.entity.TrackingEvent;
+import org.smtpeter.unsubscribe.entity.Unsubscribe;
 
 /**
  * A message's whole life in time order: accepted, each attempt with the remote reply, each
- * recipient's outcome, what came back, opens and clicks. The REST API and the dashboard show it.
+ * recipient's outcome, what came back, opens, clicks and unsubscribes. The REST API and the dashboard show it.
  */
 @Stateless
 public class MessageTimeline {
@@ -48,6 +49,7 @@ public class MessageTimeline {
                 .forEach(d -> events.add(outcome(d)));
         bounces(publicId).forEach(b -> events.add(bounce(b)));
         tracking(publicId).forEach(e -> events.add(tracking(e)));
+        unsubscribes(publicId).forEach(u -> events.add(unsubscribe(u)));
         // A stable sort: at equal times the order above (cause before effect) stands.
         events.sort(Comparator.comparing(TimelineEvent::time));
         return events;
@@ -71,6 +73,11 @@ public class MessageTimeline {
     private List<TrackingEvent> tracking(String publicId) {
         return em.createQuery("SELECT e FROM TrackingEvent e WHERE e.messagePublicId = :id ORDER BY e.occurredAt, e.id",
                 TrackingEvent.class).setParameter("id", publicId).setMaxResults(MAX_TRACKING_EVENTS).getResultList();
+    }
+
+    private List<Unsubscribe> unsubscribes(String publicId) {
+        return em.createNamedQuery(Unsubscribe.OF_MESSAGE, Unsubscribe.class).setParameter("message", publicId)
+                .getResultList();
     }
 
     private static TimelineEvent accepted(Message m) {
@@ -159,6 +166,16 @@ public class MessageTimeline {
                 ? "Click by " + e.getRecipient() + by + " on " + e.getUrl()
                 : "Open by " + e.getRecipient() + by;
         return new TimelineEvent(e.getOccurredAt(), type, summary, details.map());
+    }
+
+    private static TimelineEvent unsubscribe(Unsubscribe u) {
+        Details details = new Details()
+                .put("recipient", u.getRecipient())
+                .put("method", u.getMethod())
+                .put("ip", u.getIp())
+                .put("userAgent", u.getUserAgent());
+        return new TimelineEvent(u.getOccurredAt(), "unsubscribed",
+                "Unsubscribed: " + u.getRecipient() + " (" + u.getMethod() + ")", details.map());
     }
 
     private static String lower(Enum<?> value) {

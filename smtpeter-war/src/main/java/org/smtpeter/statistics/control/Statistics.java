@@ -77,9 +77,13 @@ public class Statistics {
                 counts.humanOpens++;
             }
         }
+        for (Instant t : scope.times("SELECT u.occurredAt FROM Unsubscribe u, Message m"
+                + " WHERE m.publicId = u.messagePublicId AND u.occurredAt >= :from AND u.occurredAt < :to", null, em)) {
+            counts(buckets, granularity, t).unsubscribes++;
+        }
         List<StatisticsRow> rows = new ArrayList<>(buckets.size());
         buckets.forEach((bucket, c) -> rows.add(new StatisticsRow(bucket, c.accepted, c.delivered, c.deferred,
-                c.hardBounces, c.softBounces, c.humanOpens, c.machineOpens, c.clicks, c.hardByReason)));
+                c.hardBounces, c.softBounces, c.humanOpens, c.machineOpens, c.clicks, c.unsubscribes, c.hardByReason)));
         return rows;
     }
 
@@ -109,6 +113,7 @@ public class Statistics {
         long humanOpens;
         long machineOpens;
         long clicks;
+        long unsubscribes;
     }
 
     /**

@@ -1,10 +1,15 @@
 package org.smtpeter.tracking.control;
 
-/** What a tracking token stands for; part of the signed payload, so a click token cannot be replayed as an open. */
+/**
+ * What a tracking token stands for; part of the signed payload, so a click token cannot be replayed
+ * as an open, nor either as an unsubscribe.
+ */
 public enum TrackingKind {
 
     CLICK('C'),
-    OPEN('O');
+    OPEN('O'),
+    /** A one-click unsubscribe link: no position, no target. */
+    UNSUBSCRIBE('U');
 
     private final char code;
 

@@ -38,13 +38,13 @@ class FeatureChoiceTest {
     void summaryNamesWhatIsOn() {
         assertEquals("click tracking, open tracking, bounce tracking (forwarded), preventscam",
                 FeatureChoice.defaults().summary());
-        assertEquals("none", FeatureChoice.of(new FeatureSet(false, false, false, false, false), true).summary());
+        assertEquals("none", FeatureChoice.of(new FeatureSet(false, false, false, false, false, false), true).summary());
     }
 
     @Test
     void aCredentialsChoiceCarriesItsJmsSwitchIntoTheSummary() {
         SmtpCredential credential = new SmtpCredential(null, "app", "hash",
-                new FeatureSet(false, false, false, false, false), null, java.time.Instant.EPOCH);
+                new FeatureSet(false, false, false, false, false, false), null, java.time.Instant.EPOCH);
         credential.setJmsSubmission(true);
 
         FeatureChoice choice = FeatureChoice.of(credential);

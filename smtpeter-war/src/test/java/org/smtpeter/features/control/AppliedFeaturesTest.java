@@ -25,6 +25,15 @@ class AppliedFeaturesTest {
                 new AppliedFeatures(true, true, true, true, true, List.of()).properties());
         assertEquals("inlinecss;trackclicks", new AppliedFeatures(true, true, false, false, false, List.of()).properties());
         assertEquals("", new AppliedFeatures(false, false, false, false, false, List.of()).properties());
+        assertEquals("trackclicks;unsubscribe",
+                new AppliedFeatures(false, true, false, false, false, true, List.of()).properties());
+    }
+
+    @Test
+    void readsUnsubscribeBackFromTheRecordedProperties() {
+        AppliedFeatures applied = new AppliedFeatures(false, false, true, false, false, true, List.of("t"));
+        assertEquals(applied, AppliedFeatures.fromProperties(applied.properties(), List.of("t")));
+        assertFalse(AppliedFeatures.fromProperties("trackopens", List.of()).unsubscribe());
     }
 
     @Test

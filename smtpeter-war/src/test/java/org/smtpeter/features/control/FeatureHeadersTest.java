@@ -17,8 +17,8 @@ import org.smtpeter.credentials.entity.FeatureSet;
 
 class FeatureHeadersTest {
 
-    private static final FeatureSet ALL_OFF = new FeatureSet(false, false, false, false, false);
-    private static final FeatureSet ALL_ON = new FeatureSet(true, true, true, true, true);
+    private static final FeatureSet ALL_OFF = new FeatureSet(false, false, false, false, false, false);
+    private static final FeatureSet ALL_ON = new FeatureSet(true, true, true, true, true, true);
 
     private final FeatureHeaders featureHeaders = new FeatureHeaders();
 
@@ -39,6 +39,9 @@ class FeatureHeadersTest {
             "x-smtpeter-bouncetracking   | true            | trackbounces | off | true",
             "x-smtpeter-preventscam      | false           | preventscam  | on  | false",
             "x-smtpeter-preventscam      | true            | preventscam  | off | true",
+            "x-smtpeter-unsubscribe      | true            | unsubscribe  | off | true",
+            "X-SMTPeter-Unsubscribe      | ' FALSE '       | unsubscribe  | on  | false",
+            "x-smtpeter-unsubscribe      | yes             | unsubscribe  | off | false",
             "x-smtpeter-trackclicks      | yes             | trackclicks  | off | false",
             "x-smtpeter-trackclicks      | no              | trackclicks  | on  | true",
             "x-smtpeter-trackclicks      | 1               | trackclicks  | off | false",
@@ -57,7 +60,7 @@ class FeatureHeadersTest {
 
     @Test
     void keepsTheCredentialDefaultsWithoutHeaders() {
-        FeatureSet mixed = new FeatureSet(true, false, true, false, true);
+        FeatureSet mixed = new FeatureSet(true, false, true, false, true, false);
         assertEquals(new AppliedFeatures(true, false, true, false, true, List.of()),
                 featureHeaders.resolve(mixed, List.of(new Header("Subject", "hi"), new Header("x-smtpeter-images", "hosted"))));
     }
@@ -137,6 +140,7 @@ class FeatureHeadersTest {
             case "trackopens" -> AppliedFeatures::trackOpens;
             case "trackbounces" -> AppliedFeatures::trackBounces;
             case "preventscam" -> AppliedFeatures::preventScam;
+            case "unsubscribe" -> AppliedFeatures::unsubscribe;
             default -> throw new IllegalArgumentException(feature);
         };
         return getter.test(applied);

@@ -65,7 +65,7 @@ class FeaturePipelineTest {
         System.arraycopy(message, 0, full, 0, message.length);
         System.arraycopy(newsletter, 0, full, message.length, newsletter.length);
         InternetHeaders headers = new InternetHeaders(new java.io.ByteArrayInputStream(full));
-        AppliedFeatures applied = new FeatureHeaders().resolve(new FeatureSet(true, true, true, true, true), headers);
+        AppliedFeatures applied = new FeatureHeaders().resolve(new FeatureSet(true, true, true, true, true, false), headers);
         assertFalse(applied.changesHtml());
         Rewritten rewritten = pipeline.apply(full, applied, CONTEXT);
         assertArrayEquals(full, rewritten.message(), "the very same bytes");

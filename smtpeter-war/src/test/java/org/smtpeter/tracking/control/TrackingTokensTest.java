@@ -38,6 +38,15 @@ class TrackingTokensTest {
     }
 
     @Test
+    void anUnsubscribeTokenIsAKindOfItsOwn() {
+        TrackedLink unsubscribe = new TrackedLink(TrackingKind.UNSUBSCRIBE, LINK.messageId(), LINK.recipient(), 0, "");
+        String token = tokens.sign(unsubscribe);
+        assertEquals(Optional.of(unsubscribe), tokens.verify(token));
+        assertNotEquals(token, tokens.sign(new TrackedLink(TrackingKind.CLICK, LINK.messageId(), LINK.recipient(), 0, "")));
+        assertNotEquals(token, tokens.sign(new TrackedLink(TrackingKind.OPEN, LINK.messageId(), LINK.recipient(), 0, "")));
+    }
+
+    @Test
     void isUrlSafeAndOfTheDocumentedLength() {
         TrackedLink link = new TrackedLink(TrackingKind.CLICK, "x".repeat(20), "r".repeat(25), 7, "u".repeat(60));
         String token = tokens.sign(link);

@@ -1,0 +1,20 @@
+package org.smtpeter.unsubscribe.boundary;
+
+import java.util.Set;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+/**
+ * The public one-click unsubscribe links under {@code /u}: recipients and their mailbox providers
+ * call them without any login or cookie, so no token filter applies. The class is listed so that
+ * neither this application nor the others pick up each other's resources.
+ */
+@ApplicationPath("u")
+public class UnsubscribeApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(UnsubscribeResource.class);
+    }
+}
