@@ -127,6 +127,7 @@ public class MessageComposer {
             feature(message, "X-SMTPeter-TrackOpens", features.trackOpens());
             feature(message, "X-SMTPeter-TrackBounces", features.trackBounces());
             feature(message, "X-SMTPeter-PreventScam", features.preventScam());
+            feature(message, "X-SMTPeter-Unsubscribe", features.unsubscribe());
         }
         if (!request.tags().isEmpty()) {
             message.setHeader("X-SMTPeter-Tags", String.join(",", request.tags()));

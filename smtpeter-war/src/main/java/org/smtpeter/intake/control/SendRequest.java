@@ -22,7 +22,7 @@ public record SendRequest(String credential, String from, List<String> to, List<
 
     /** As a credential's feature set; null keeps the credential's default. */
     public record Features(Boolean inlineCss, Boolean trackClicks, Boolean trackOpens, Boolean trackBounces,
-                           Boolean preventScam) {
+                           Boolean preventScam, Boolean unsubscribe) {
     }
 
     public List<String> to() {

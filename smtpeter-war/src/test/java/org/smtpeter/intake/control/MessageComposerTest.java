@@ -44,13 +44,14 @@ class MessageComposerTest {
     void featuresAndTagsBecomeTheHeadersAnSmtpClientWouldSet() throws Exception {
         SendRequest request = new SendRequest("smtp-user", "app@example.com", List.of("to@example.net"), null, null,
                 null, "Hi", null, "<p>Hi</p>", null, null, List.of("spring", "news"),
-                new SendRequest.Features(true, false, null, null, null));
+                new SendRequest.Features(true, false, null, null, null, true));
 
         MimeMessage message = parse(composer.compose(request, 1_000_000, 10).raw());
 
         assertEquals("true", message.getHeader("X-SMTPeter-InlineCss", null));
         assertEquals("false", message.getHeader("X-SMTPeter-TrackClicks", null));
         assertEquals(null, message.getHeader("X-SMTPeter-TrackOpens"), "unset keeps the credential's default");
+        assertEquals("true", message.getHeader("X-SMTPeter-Unsubscribe", null));
         assertEquals("spring,news", message.getHeader("X-SMTPeter-Tags", null));
         assertTrue(message.isMimeType("text/html"));
     }
