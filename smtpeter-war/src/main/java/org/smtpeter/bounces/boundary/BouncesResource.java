@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.smtpeter.bounces.control.BounceLog;
 import org.smtpeter.bounces.entity.Bounce;
+import org.smtpeter.messages.boundary.TagParameters;
+import org.smtpeter.messages.control.TagFilter;
 import org.smtpeter.platform.boundary.Caller;
 import org.smtpeter.platform.boundary.Paging;
 
@@ -45,14 +47,16 @@ public class BouncesResource {
 
     @GET
     public List<BounceView> list(@PathParam("log") String log, @QueryParam("message") String message,
-                                 @QueryParam("recipient") String recipient,
+                                 @QueryParam("recipient") String recipient, @QueryParam("tag") List<String> tag,
                                  @QueryParam("offset") @DefaultValue("0") int offset,
                                  @QueryParam("limit") @DefaultValue("100") int limit) {
-        return list("complaints".equals(log), message, recipient, offset, limit);
+        return list("complaints".equals(log), message, recipient, TagParameters.parse(tag), offset, limit);
     }
 
-    private List<BounceView> list(boolean complaints, String message, String recipient, int offset, int limit) {
+    private List<BounceView> list(boolean complaints, String message, String recipient, TagFilter tags, int offset,
+                                  int limit) {
         Paging paging = Paging.of(offset, limit);
-        return bounces.list(complaints, message, recipient, caller.accountScope(), paging.offset(), paging.limit()).stream().map(BounceView::of).toList();
+        return bounces.list(complaints, message, recipient, caller.accountScope(), tags, paging.offset(),
+                paging.limit()).stream().map(BounceView::of).toList();
     }
 }

@@ -16,6 +16,7 @@ import org.smtpeter.dashboard.control.UtcTimes;
 import org.smtpeter.delivery.entity.DeliveryState;
 import org.smtpeter.messagelog.control.MessageLog;
 import org.smtpeter.messagelog.control.MessageSearch;
+import org.smtpeter.messages.control.TagFilter;
 import org.smtpeter.messages.entity.EnvelopeRecipient;
 import org.smtpeter.messages.entity.Message;
 
@@ -41,6 +42,7 @@ public class MessagesPage {
     private String from;
     private String to;
     private String status;
+    private String tag;
     private int page = 1;
     private Slice<Message> slice = Slice.of(List.of(), 1);
     private long total;
@@ -50,7 +52,8 @@ public class MessagesPage {
         MessageSearch search;
         try {
             search = new MessageSearch(account, sender, recipient, subject, messageId,
-                    UtcTimes.parse(from).orElse(null), UtcTimes.parse(to).orElse(null), status);
+                    UtcTimes.parse(from).orElse(null), UtcTimes.parse(to).orElse(null), status,
+                    TagFilter.of(tag == null ? List.of() : List.of(tag)));
         } catch (IllegalArgumentException e) {
             Notices.error(e.getMessage());
             return;
@@ -142,6 +145,15 @@ public class MessagesPage {
 
     public void setStatus(String status) {
         this.status = status;
+    }
+
+    /** Tags separated by commas: messages with any of them. */
+    public String getTag() {
+        return tag;
+    }
+
+    public void setTag(String tag) {
+        this.tag = tag;
     }
 
     public int getPage() {

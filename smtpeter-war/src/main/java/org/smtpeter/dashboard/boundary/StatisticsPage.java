@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,13 +16,15 @@ import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.credentials.entity.SmtpCredential;
 import org.smtpeter.dashboard.control.StatisticsCharts;
 import org.smtpeter.dashboard.control.UtcTimes;
+import org.smtpeter.messages.control.TagFilter;
 import org.smtpeter.statistics.control.Granularity;
 import org.smtpeter.statistics.control.Statistics;
 import org.smtpeter.statistics.control.StatisticsRow;
 
 /**
  * Backs {@code dashboard/statistics.xhtml}: per hour or per day, for everything or one account or
- * one credential, as charts and as a table. Read-only, so the filter is a GET form.
+ * one credential, of mail with any of some tags or all, as charts (and a chart of one count with a
+ * line per tag) and as a table. Read-only, so the filter is a GET form.
  */
 @Named
 @RequestScoped
@@ -45,6 +48,9 @@ public class StatisticsPage {
     private String granularity = "hour";
     private String from;
     private String to;
+    private String tag;
+    private boolean byTag;
+    private String measure = "accepted";
     private List<StatisticsRow> rows = List.of();
     private StatisticsCharts charts = new StatisticsCharts(List.of(), Granularity.HOUR);
     private List<SmtpCredential> credentials;
@@ -61,8 +67,10 @@ public class StatisticsPage {
                 return;
             }
             Long credentialOfAccount = getCredentials().stream().anyMatch(c -> c.getId().equals(credential)) ? credential : null;
-            rows = statistics.series(account, credentialOfAccount, unit, start, end);
-            charts = new StatisticsCharts(rows, unit);
+            TagFilter tags = TagFilter.of(tag == null ? List.of() : List.of(tag));
+            rows = statistics.series(account, credentialOfAccount, tags, unit, start, end);
+            charts = new StatisticsCharts(rows, unit, byTag
+                    ? statistics.seriesByTag(account, credentialOfAccount, tags, unit, start, end) : Map.of());
             from = UtcTimes.formatInput(start);
             to = UtcTimes.formatInput(end);
         } catch (IllegalArgumentException e) {
@@ -145,6 +153,41 @@ public class StatisticsPage {
 
     public void setGranularity(String granularity) {
         this.granularity = granularity;
+    }
+
+    /** Tags separated by commas: mail with any of them. */
+    public String getTag() {
+        return tag;
+    }
+
+    public void setTag(String tag) {
+        this.tag = tag;
+    }
+
+    /** Whether to draw the chart with a line per tag. */
+    public boolean isByTag() {
+        return byTag;
+    }
+
+    public void setByTag(boolean byTag) {
+        this.byTag = byTag;
+    }
+
+    /** What the chart per tag counts. */
+    public String getMeasure() {
+        return measure;
+    }
+
+    public void setMeasure(String measure) {
+        this.measure = measure;
+    }
+
+    public Map<String, String> getMeasures() {
+        return StatisticsCharts.measures();
+    }
+
+    public String getMeasureLabel() {
+        return StatisticsCharts.measureLabel(measure);
     }
 
     public String getFrom() {

@@ -41,10 +41,12 @@ public class AttemptsResource {
     @GET
     public List<AttemptView> attempts(@QueryParam("message") String message, @QueryParam("recipient") String recipient,
                                       @QueryParam("from") String from, @QueryParam("to") String to,
+                                      @QueryParam("tag") List<String> tag,
                                       @QueryParam("offset") @DefaultValue("0") int offset,
                                       @QueryParam("limit") @DefaultValue("100") int limit) {
         Paging paging = Paging.of(offset, limit);
-        return log.attempts(DeliveriesResource.filter(message, recipient, from, to, caller.accountScope()), paging.offset(), paging.limit())
+        return log.attempts(DeliveriesResource.filter(message, recipient, from, to, tag, caller.accountScope()),
+                        paging.offset(), paging.limit())
                 .stream().map(AttemptView::of).toList();
     }
 }

@@ -21,6 +21,7 @@ import org.smtpeter.delivery.control.DeliveryLog;
 import org.smtpeter.delivery.control.DeliveryQueue;
 import org.smtpeter.delivery.entity.Delivery;
 import org.smtpeter.delivery.entity.DeliveryState;
+import org.smtpeter.messages.boundary.TagParameters;
 import org.smtpeter.platform.boundary.Caller;
 import org.smtpeter.platform.boundary.Instants;
 import org.smtpeter.platform.boundary.Paging;
@@ -57,11 +58,11 @@ public class DeliveriesResource {
     @GET
     public List<DeliveryView> deliveries(@QueryParam("state") String state, @QueryParam("message") String message,
                                          @QueryParam("recipient") String recipient, @QueryParam("from") String from,
-                                         @QueryParam("to") String to,
+                                         @QueryParam("to") String to, @QueryParam("tag") List<String> tag,
                                          @QueryParam("offset") @DefaultValue("0") int offset,
                                          @QueryParam("limit") @DefaultValue("100") int limit) {
         Paging paging = Paging.of(offset, limit);
-        return log.deliveries(filter(message, recipient, from, to, caller.accountScope()), state(state),
+        return log.deliveries(filter(message, recipient, from, to, tag, caller.accountScope()), state(state),
                         paging.offset(), paging.limit())
                 .stream().map(DeliveryView::of).toList();
     }
@@ -98,9 +99,10 @@ public class DeliveriesResource {
         return log.find(id, caller.accountScope()).orElseThrow(() -> new NotFoundException("No delivery " + id));
     }
 
-    static DeliveryLog.Filter filter(String message, String recipient, String from, String to, Long account) {
+    static DeliveryLog.Filter filter(String message, String recipient, String from, String to, List<String> tags,
+                                     Long account) {
         return new DeliveryLog.Filter(message, recipient, Instants.parse("from", from), Instants.parse("to", to),
-                account);
+                account, TagParameters.parse(tags));
     }
 
     private static DeliveryState state(String value) {

@@ -13,6 +13,7 @@ import jakarta.persistence.TypedQuery;
 import org.smtpeter.delivery.entity.Delivery;
 import org.smtpeter.delivery.entity.DeliveryAttempt;
 import org.smtpeter.delivery.entity.DeliveryState;
+import org.smtpeter.messages.control.TagFilter;
 
 /** Reads the queue and the attempts log, filtered and paged, for the REST API and the dashboard. */
 @Stateless
@@ -21,8 +22,20 @@ public class DeliveryLog {
     @PersistenceContext
     EntityManager em;
 
-    /** Filters; any may be null. {@code accountId} restricts to one account's messages. */
-    public record Filter(String messageId, String recipient, Instant from, Instant to, Long accountId) {
+    /**
+     * Filters; any may be null. {@code accountId} restricts to one account's messages, {@code tags}
+     * to messages with any of the tags.
+     */
+    public record Filter(String messageId, String recipient, Instant from, Instant to, Long accountId,
+                         TagFilter tags) {
+
+        public Filter {
+            tags = tags == null ? TagFilter.none() : tags;
+        }
+
+        public Filter(String messageId, String recipient, Instant from, Instant to, Long accountId) {
+            this(messageId, recipient, from, to, accountId, TagFilter.none());
+        }
 
         public Filter(String messageId, String recipient, Instant from, Instant to) {
             this(messageId, recipient, from, to, null);
@@ -30,8 +43,8 @@ public class DeliveryLog {
     }
 
     public List<Delivery> deliveries(Filter filter, DeliveryState state, int offset, int limit) {
-        Query<Delivery> query = new Query<>("SELECT d FROM Delivery d", "d.message.publicId", "d.recipient",
-                "COALESCE(d.finishedAt, d.lastAttemptAt, d.nextAttemptAt)", "d.message.account.id", filter);
+        Query<Delivery> query = new Query<>("SELECT d FROM Delivery d", "d.message", "d.message.publicId",
+                "d.recipient", "COALESCE(d.finishedAt, d.lastAttemptAt, d.nextAttemptAt)", filter);
         if (state != null) {
             query.where("d.state = :state", "state", state);
         }
@@ -39,8 +52,9 @@ public class DeliveryLog {
     }
 
     public List<DeliveryAttempt> attempts(Filter filter, int offset, int limit) {
-        return new Query<DeliveryAttempt>("SELECT a FROM DeliveryAttempt a", "a.messagePublicId", "a.recipient",
-                "a.startedAt", "a.delivery.message.account.id", filter).run(em, DeliveryAttempt.class, "a.startedAt DESC, a.id DESC", offset, limit);
+        return new Query<DeliveryAttempt>("SELECT a FROM DeliveryAttempt a", "a.delivery.message", "a.messagePublicId",
+                "a.recipient", "a.startedAt", filter)
+                .run(em, DeliveryAttempt.class, "a.startedAt DESC, a.id DESC", offset, limit);
     }
 
     public Delivery find(long id) {
@@ -59,14 +73,18 @@ public class DeliveryLog {
         private final List<Object[]> parameters = new ArrayList<>();
         private boolean hasWhere;
 
-        Query(String select, String messageField, String recipientField, String timeField, String accountField,
+        /** @param message the path to the record's message, {@code messageIdField} to its public id */
+        Query(String select, String message, String messageIdField, String recipientField, String timeField,
               Filter filter) {
             jpql = new StringBuilder(select);
             if (filter.accountId() != null) {
-                where(accountField + " = :account", "account", filter.accountId());
+                where(message + ".account.id = :account", "account", filter.accountId());
             }
             if (filter.messageId() != null) {
-                where(messageField + " = :messageId", "messageId", filter.messageId());
+                where(messageIdField + " = :messageId", "messageId", filter.messageId());
+            }
+            if (!filter.tags().isEmpty()) {
+                where(TagFilter.onMessage(message), "tags", filter.tags().tags());
             }
             if (filter.recipient() != null) {
                 where("LOWER(" + recipientField + ") = :recipient", "recipient",

@@ -5,8 +5,8 @@ import jakarta.json.JsonObjectBuilder;
 import org.smtpeter.platform.control.Jsonp;
 
 /**
- * The JSON body of an event message: the common fields, then the type's own details at the
- * same level ({@code {"type":"delivered","recipient":...,"code":250,...}}).
+ * The JSON body of an event message: the common fields (the message's {@code tags} on every type,
+ * an empty array when it has none), then the type's own details at the same level ({@code {"type":"delivered","recipient":...,"code":250,...}}).
  */
 public final class EventJson {
 
@@ -25,6 +25,7 @@ public final class EventJson {
         addIfPresent(json, "account", event.account());
         addIfPresent(json, "credential", event.credential());
         addIfPresent(json, "recipient", event.recipient());
+        json.add("tags", Jsonp.array(event.tags()));
         event.details().forEach(json::add);
         return json.build().toString();
     }

@@ -1,6 +1,7 @@
 package org.smtpeter.events.control;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -18,9 +19,10 @@ import jakarta.json.JsonObject;
  * @param credential the SMTP user name the message came in with
  * @param recipient  null for events about the whole message (accepted, rejected)
  * @param details    what else belongs to this kind of event (reply, URL, hardness...)
+ * @param tags       the message's tags, on every event so that consumers can slice by them without a lookup
  */
 public record MailEvent(String id, Type type, Instant occurredAt, String messageId, Long accountId, String account,
-                        String credential, String recipient, JsonObject details) {
+                        String credential, String recipient, JsonObject details, List<String> tags) {
 
     public enum Type {
         ACCEPTED, REJECTED, DELIVERED, DEFERRED, FAILED, BOUNCED, COMPLAINED, OPENED, CLICKED, UNSUBSCRIBED;
@@ -36,11 +38,23 @@ public record MailEvent(String id, Type type, Instant occurredAt, String message
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(details, "details");
+        tags = List.copyOf(Objects.requireNonNull(tags, "tags"));
+    }
+
+    /** An event of no tagged message (a rejected submission). */
+    public MailEvent(String id, Type type, Instant occurredAt, String messageId, Long accountId, String account,
+                     String credential, String recipient, JsonObject details) {
+        this(id, type, occurredAt, messageId, accountId, account, credential, recipient, details, List.of());
     }
 
     public static MailEvent of(Type type, Instant occurredAt, String messageId, Long accountId, String account,
                                String credential, String recipient, JsonObject details) {
+        return of(type, occurredAt, messageId, accountId, account, credential, recipient, details, List.of());
+    }
+
+    public static MailEvent of(Type type, Instant occurredAt, String messageId, Long accountId, String account,
+                               String credential, String recipient, JsonObject details, List<String> tags) {
         return new MailEvent(UUID.randomUUID().toString(), type, occurredAt, messageId, accountId, account, credential,
-                recipient, details);
+                recipient, details, tags);
     }
 }

@@ -44,7 +44,7 @@ public class MailEvents {
             return;
         }
         record(MailEvent.of(type, Instant.now(clock), message.getPublicId(), message.getAccount().getId(),
-                message.getAccount().getName(), message.getCredentialUsername(), recipient, details));
+                message.getAccount().getName(), message.getCredentialUsername(), recipient, details, message.getTags()));
     }
 
     /** For events that only know the message's public id (a click, a bounce). */

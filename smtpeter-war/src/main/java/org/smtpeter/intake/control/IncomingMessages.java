@@ -152,8 +152,7 @@ public class IncomingMessages {
         JsonObjectBuilder details = Jsonp.object()
                 .add("listener", message.getListenerRole())
                 .add("size", message.getSize())
-                .add("recipients", recipients)
-                .add("tags", Jsonp.array(message.getTags()));
+                .add("recipients", recipients);
         if (message.getSubject() != null) {
             details.add("subject", message.getSubject());
         }

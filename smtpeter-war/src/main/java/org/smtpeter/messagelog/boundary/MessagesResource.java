@@ -33,6 +33,7 @@ import org.smtpeter.messagelog.control.MessageSearch;
 import org.smtpeter.messagelog.control.MessageTimeline;
 import org.smtpeter.messagelog.control.TimelineEvent;
 import org.smtpeter.messages.entity.EnvelopeRecipient;
+import org.smtpeter.messages.boundary.TagParameters;
 import org.smtpeter.messages.entity.Message;
 import org.smtpeter.platform.boundary.Caller;
 import org.smtpeter.platform.boundary.Instants;
@@ -81,27 +82,30 @@ public class MessagesResource {
         }
     }
 
-    public record EventView(Instant time, String type, String summary, Map<String, String> details) {
+    public record EventView(Instant time, String type, String summary, Map<String, String> details,
+                            List<String> tags) {
         static EventView of(TimelineEvent event) {
-            return new EventView(event.time(), event.type(), event.summary(), event.details());
+            return new EventView(event.time(), event.type(), event.summary(), event.details(), event.tags());
         }
     }
 
     @GET
     @Operation(summary = "Search the message log, newest first",
             description = "sender and recipient match whole addresses in any case; subject matches a part of the "
-                    + "decoded subject in any case; status matches messages with any delivery in that state.")
+                    + "decoded subject in any case; status matches messages with any delivery in that state; tag (repeated, "
+                    + "or comma-separated) matches messages with any of the tags, exactly.")
     @APIResponse(responseCode = "200", description = "One page of messages",
             headers = @Header(name = TOTAL, description = "How many messages match, over all pages"))
     public Response list(@QueryParam("sender") String sender, @QueryParam("recipient") String recipient,
                          @QueryParam("subject") String subject, @QueryParam("id") String id,
                          @QueryParam("from") String from, @QueryParam("to") String to,
                          @QueryParam("status") String status, @QueryParam("account") Long account,
+                         @QueryParam("tag") List<String> tag,
                          @QueryParam("offset") @DefaultValue("0") int offset,
                          @QueryParam("limit") @DefaultValue("50") int limit) {
         Paging paging = Paging.of(offset, limit);
         MessageSearch search = search(caller.scope(account), sender, recipient, subject, id,
-                Instants.parse("from", from), Instants.parse("to", to), status);
+                Instants.parse("from", from), Instants.parse("to", to), status, tag);
         List<MessageView> page = log.search(search, paging.offset(), paging.limit()).stream()
                 .map(MessageView::of).toList();
         return Response.ok(page).header(TOTAL, log.count(search)).build();
@@ -163,9 +167,9 @@ public class MessagesResource {
     }
 
     private static MessageSearch search(Long account, String sender, String recipient, String subject, String id,
-                                        Instant from, Instant to, String status) {
+                                        Instant from, Instant to, String status, List<String> tags) {
         try {
-            return new MessageSearch(account, sender, recipient, subject, id, from, to, status);
+            return new MessageSearch(account, sender, recipient, subject, id, from, to, status, TagParameters.parse(tags));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }

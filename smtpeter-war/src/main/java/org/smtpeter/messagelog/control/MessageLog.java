@@ -13,6 +13,7 @@ import jakarta.persistence.TypedQuery;
 
 import org.smtpeter.messages.entity.Message;
 import org.smtpeter.messages.control.MessageStore;
+import org.smtpeter.messages.control.TagFilter;
 
 /** Reads accepted messages for the REST API and the dashboard. */
 @Stateless
@@ -92,6 +93,9 @@ public class MessageLog {
             if (search.state() != null) {
                 c.add("EXISTS (SELECT d.id FROM Delivery d WHERE d.message = m AND d.state = :state)",
                         "state", search.state());
+            }
+            if (!search.tags().isEmpty()) {
+                c.add(TagFilter.onMessage("m"), "tags", search.tags().tags());
             }
             return c;
         }

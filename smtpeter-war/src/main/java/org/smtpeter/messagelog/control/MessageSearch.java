@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.smtpeter.delivery.entity.DeliveryState;
+import org.smtpeter.messages.control.TagFilter;
 
 /**
  * What to look for in the message log; every field may be null (no condition).
@@ -19,9 +20,16 @@ import org.smtpeter.delivery.entity.DeliveryState;
  * @param to        received before
  * @param status    a delivery state (queued, sending, deferred, delivered, failed, cancelled, suppressed): a
  *                  message matches when any of its deliveries is in it
+ * @param tags      messages with any of these tags; never null
  */
 public record MessageSearch(Long accountId, String sender, String recipient, String subject, String messageId,
-                            Instant from, Instant to, String status) {
+                            Instant from, Instant to, String status, TagFilter tags) {
+
+    /** A search without a tag condition. */
+    public MessageSearch(Long accountId, String sender, String recipient, String subject, String messageId,
+                         Instant from, Instant to, String status) {
+        this(accountId, sender, recipient, subject, messageId, from, to, status, TagFilter.none());
+    }
 
     /** Blank fields (as forms send them) mean no condition; an unknown status is refused here. */
     public MessageSearch {
@@ -30,6 +38,7 @@ public record MessageSearch(Long accountId, String sender, String recipient, Str
         subject = blankToNull(subject);
         messageId = blankToNull(messageId);
         status = blankToNull(status);
+        tags = tags == null ? TagFilter.none() : tags;
         if (status != null) {
             status = state(status).name().toLowerCase(Locale.ROOT);
         }
@@ -45,7 +54,7 @@ public record MessageSearch(Long accountId, String sender, String recipient, Str
     }
 
     public MessageSearch forAccount(Long account) {
-        return new MessageSearch(account, sender, recipient, subject, messageId, from, to, status);
+        return new MessageSearch(account, sender, recipient, subject, messageId, from, to, status, tags);
     }
 
     private static DeliveryState state(String status) {

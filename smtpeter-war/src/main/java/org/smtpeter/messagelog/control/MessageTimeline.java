@@ -52,7 +52,8 @@ public class MessageTimeline {
         unsubscribes(publicId).forEach(u -> events.add(unsubscribe(u)));
         // A stable sort: at equal times the order above (cause before effect) stands.
         events.sort(Comparator.comparing(TimelineEvent::time));
-        return events;
+        List<String> tags = found.get(0).getTags();
+        return events.stream().map(event -> event.tagged(tags)).toList();
     }
 
     private List<DeliveryAttempt> attempts(String publicId) {

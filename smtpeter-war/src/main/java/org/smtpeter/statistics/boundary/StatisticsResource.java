@@ -19,11 +19,14 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.smtpeter.credentials.control.Accounts;
+import org.smtpeter.messages.boundary.TagParameters;
+import org.smtpeter.messages.control.TagFilter;
 import org.smtpeter.platform.boundary.Caller;
 import org.smtpeter.platform.boundary.Instants;
 import org.smtpeter.statistics.control.Granularity;
 import org.smtpeter.statistics.control.Statistics;
 import org.smtpeter.statistics.control.StatisticsRow;
+import org.smtpeter.statistics.control.TooManyTagsException;
 
 /** Counts per hour or day, for charts and reports. */
 @Path("statistics")
@@ -43,18 +46,30 @@ public class StatisticsResource {
     @Inject
     Caller caller;
 
-    /** The series with what it covers; {@code buckets} has every bucket of the range, empty ones too. */
+    /**
+     * The series with what it covers; {@code buckets} has every bucket of the range, empty ones too,
+     * for all the selected mail (each message once); {@code byTag}, only with {@code groupBy=tag},
+     * the same buckets for each tag on its own.
+     */
     public record Series(String granularity, Instant from, Instant to, Long account, Long credential,
-                         List<StatisticsRow> buckets) {
+                         List<String> tags, String groupBy, List<StatisticsRow> buckets, List<TagSeries> byTag) {
+    }
+
+    /** One tag's buckets. */
+    public record TagSeries(String tag, List<StatisticsRow> buckets) {
     }
 
     @GET
     @Operation(summary = "Counts per UTC hour or day",
             description = "from is rounded down to its bucket and to is exclusive; without them the last 24 hours "
-                    + "(hour) or 30 days (day). An account token sees its own account only.")
+                    + "(hour) or 30 days (day). An account token sees its own account only. tag (repeated, or "
+                    + "comma-separated) counts only mail whose message has any of the tags. groupBy=tag adds byTag: "
+                    + "the buckets of each tag on its own (of the tags asked for, or of every tag in the range, "
+                    + "at most " + Statistics.MAX_TAG_SERIES + "); a message with two tags counts in both.")
     public Series series(@QueryParam("granularity") @DefaultValue("hour") String granularity,
                          @QueryParam("from") String from, @QueryParam("to") String to,
-                         @QueryParam("account") Long account, @QueryParam("credential") Long credential) {
+                         @QueryParam("account") Long account, @QueryParam("credential") Long credential,
+                         @QueryParam("tag") List<String> tag, @QueryParam("groupBy") String groupBy) {
         Granularity unit = granularity(granularity);
         Instant end = Instants.parse("to", to);
         end = end == null ? unit.next(unit.bucketOf(Instant.now(clock))) : end;
@@ -70,8 +85,30 @@ public class StatisticsResource {
         }
         Long scope = caller.scope(account);
         checkCredential(credential, scope);
+        TagFilter tags = TagParameters.parse(tag);
+        boolean byTag = byTag(groupBy);
+        List<TagSeries> perTag = null;
+        if (byTag) {
+            try {
+                perTag = statistics.seriesByTag(scope, credential, tags, unit, start, end).entrySet().stream()
+                        .map(series -> new TagSeries(series.getKey(), series.getValue())).toList();
+            } catch (TooManyTagsException e) {
+                throw new BadRequestException(e.getMessage() + " with tag=");
+            }
+        }
         return new Series(unit.name().toLowerCase(Locale.ROOT), unit.bucketOf(start), end, scope, credential,
-                statistics.series(scope, credential, unit, start, end));
+                tags.sorted(), byTag ? "tag" : null, statistics.series(scope, credential, tags, unit, start, end),
+                perTag);
+    }
+
+    private static boolean byTag(String groupBy) {
+        if (groupBy == null || groupBy.isBlank()) {
+            return false;
+        }
+        if (!groupBy.strip().equalsIgnoreCase("tag")) {
+            throw new BadRequestException("groupBy must be tag");
+        }
+        return true;
     }
 
     /** A credential the caller cannot see is 404, like every other thing of another account. */

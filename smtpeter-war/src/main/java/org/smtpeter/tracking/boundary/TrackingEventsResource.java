@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.smtpeter.messages.boundary.TagParameters;
+import org.smtpeter.messages.control.TagFilter;
 import org.smtpeter.platform.boundary.Caller;
 import org.smtpeter.platform.boundary.Paging;
 import org.smtpeter.tracking.control.TrackingLog;
@@ -40,15 +42,17 @@ public class TrackingEventsResource {
 
     @GET
     public List<EventView> events(@PathParam("log") String log, @QueryParam("message") String message,
-                                  @QueryParam("recipient") String recipient,
+                                  @QueryParam("recipient") String recipient, @QueryParam("tag") List<String> tag,
                                   @QueryParam("offset") @DefaultValue("0") int offset,
                                   @QueryParam("limit") @DefaultValue("100") int limit) {
         return events("clicks".equals(log) ? TrackingEvent.Kind.CLICK : TrackingEvent.Kind.OPEN, message, recipient,
-                offset, limit);
+                TagParameters.parse(tag), offset, limit);
     }
 
-    private List<EventView> events(TrackingEvent.Kind kind, String message, String recipient, int offset, int limit) {
+    private List<EventView> events(TrackingEvent.Kind kind, String message, String recipient, TagFilter tags,
+                                   int offset, int limit) {
         Paging paging = Paging.of(offset, limit);
-        return tracking.events(kind, message, recipient, caller.accountScope(), paging.offset(), paging.limit()).stream().map(EventView::of).toList();
+        return tracking.events(kind, message, recipient, caller.accountScope(), tags, paging.offset(), paging.limit())
+                .stream().map(EventView::of).toList();
     }
 }

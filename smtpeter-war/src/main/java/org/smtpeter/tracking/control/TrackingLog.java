@@ -14,6 +14,7 @@ import jakarta.persistence.TypedQuery;
 import org.smtpeter.events.control.MailEvent;
 import org.smtpeter.events.control.MailEvents;
 import org.smtpeter.platform.control.Jsonp;
+import org.smtpeter.messages.control.TagFilter;
 import org.smtpeter.tracking.entity.TrackingEvent;
 
 /** Records clicks and opens, and reads them back for the REST API. */
@@ -47,17 +48,21 @@ public class TrackingLog {
 
     /** Newest first; {@code messageId} and {@code recipient} filter when given. */
     public List<TrackingEvent> events(TrackingEvent.Kind kind, String messageId, String recipient, int offset, int limit) {
-        return events(kind, messageId, recipient, null, offset, limit);
+        return events(kind, messageId, recipient, null, TagFilter.none(), offset, limit);
     }
 
-    /** @param accountId only events of this account's messages, or null for all */
+    /**
+     * @param accountId only events of this account's messages, or null for all
+     * @param tags      only events of messages with any of these tags
+     */
     public List<TrackingEvent> events(TrackingEvent.Kind kind, String messageId, String recipient, Long accountId,
-                                      int offset, int limit) {
+                                      TagFilter tags, int offset, int limit) {
         String jpql = "SELECT e FROM TrackingEvent e WHERE e.kind = :kind"
                 + (accountId == null ? "" : " AND e.messagePublicId IN"
                         + " (SELECT m.publicId FROM Message m WHERE m.account.id = :account)")
                 + (messageId == null ? "" : " AND e.messagePublicId = :message")
                 + (recipient == null ? "" : " AND LOWER(e.recipient) = :recipient")
+                + (tags.isEmpty() ? "" : " AND " + TagFilter.onPublicId("e.messagePublicId"))
                 + " ORDER BY e.occurredAt DESC, e.id DESC";
         TypedQuery<TrackingEvent> query = em.createQuery(jpql, TrackingEvent.class).setParameter("kind", kind);
         if (accountId != null) {
@@ -68,6 +73,9 @@ public class TrackingLog {
         }
         if (recipient != null) {
             query.setParameter("recipient", recipient.toLowerCase(java.util.Locale.ROOT));
+        }
+        if (!tags.isEmpty()) {
+            query.setParameter("tags", tags.tags());
         }
         return query.setFirstResult(offset).setMaxResults(limit).getResultList();
     }

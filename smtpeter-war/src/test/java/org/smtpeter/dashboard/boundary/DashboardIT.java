@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -185,6 +186,48 @@ class DashboardIT {
         browser.clickAndWait(By.id("show"));
         assertTrue(browser.driver().getCurrentUrl().contains("granularity=day"));
         assertEquals("1", browser.text(By.id("numbers:total-accepted")));
+    }
+
+    @Test
+    void messagesAndStatisticsFilterByTagAndChartALinePerTag() throws Exception {
+        long accountId = dashboard.createAccount(unique("tagged"));
+        TestCredential credential = dashboard.createCredential(accountId, "tags");
+        String run = unique("t").substring(2);
+        String spring = "spring-" + run;
+        String markup = "<i>" + run;
+        String sender = Mails.uniqueSender();
+        String tagged = unique("tagged") + "@example.net";
+        String plain = unique("plain") + "@example.net";
+        relay.submit(credential, sender, ("X-SMTPeter-Tags: " + spring + "," + markup + "\r\n"
+                + new String(Mails.simple(sender, tagged, "tagged"), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8),
+                tagged);
+        relay.submit(credential, sender, Mails.simple(sender, plain, "plain"), plain);
+        relay.sink().awaitFor(tagged, WAIT);
+        relay.sink().awaitFor(plain, WAIT);
+
+        browser.open("/dashboard/messages.xhtml?account=" + accountId);
+        browser.type(By.id("tag"), spring);
+        browser.clickAndWait(By.id("search-submit"));
+        assertTrue(browser.text(By.id("total")).startsWith("1 message"), browser.text(By.id("total")));
+        assertTrue(browser.text(By.id("messages")).contains(markup), "the tag is shown as text");
+        assertTrue(browser.driver().findElements(By.cssSelector("#messages i")).isEmpty(), "and never as markup");
+        browser.screenshot("messages-by-tag");
+
+        browser.open("/dashboard/statistics.xhtml?account=" + accountId);
+        browser.find(By.id("byTag")).click();
+        browser.find(By.cssSelector("#measure option[value='delivered']")).click();
+        browser.clickAndWait(By.id("show"));
+        assertTrue(browser.driver().getCurrentUrl().contains("byTag=true"), browser.driver().getCurrentUrl());
+        awaitOnReload(() -> browser.text(By.id("numbers:total-delivered")).equals("2"));
+        assertEquals(List.of(markup, spring), browser.script("return Chart.getChart(document.getElementById("
+                + "'chart-tags')).data.datasets.map(d => d.label)"), "a line per tag, the tags as data");
+        assertEquals(List.of(1L), browser.script("return [Chart.getChart(document.getElementById('chart-tags'))"
+                + ".data.datasets[1].data.reduce((a, b) => a + b, 0)]"));
+        browser.screenshot("statistics-by-tag");
+
+        browser.type(By.id("tag"), spring);
+        browser.clickAndWait(By.id("show"));
+        awaitOnReload(() -> browser.text(By.id("numbers:total-delivered")).equals("1"));
     }
 
     @Test

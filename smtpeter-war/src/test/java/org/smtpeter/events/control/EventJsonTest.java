@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -37,6 +38,20 @@ class EventJsonTest {
         assertEquals("bob@example.net", json.getString("recipient"));
         assertEquals(250, json.getInt("code"));
         assertEquals("2.0.0 \"queued\" <ok>", json.getString("reply"));
+        assertEquals(0, json.getJsonArray("tags").size());
+    }
+
+    @Test
+    void everyTypeCarriesTheMessagesTags() {
+        for (MailEvent.Type type : MailEvent.Type.values()) {
+            MailEvent event = MailEvent.of(type, Instant.EPOCH, "m-1", 7L, "acme", "acme-app", "bob@example.net",
+                    Json.createObjectBuilder().build(), List.of("spring", "news"));
+
+            JsonObject json = parse(EventJson.of(event));
+
+            assertEquals(List.of("spring", "news"), json.getJsonArray("tags").getValuesAs(
+                    jakarta.json.JsonString::getString), type.toString());
+        }
     }
 
     @Test

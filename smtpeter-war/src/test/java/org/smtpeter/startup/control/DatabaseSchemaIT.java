@@ -85,6 +85,8 @@ class DatabaseSchemaIT {
             assertEquals("Sent before the upgrade", message.getString("subject"), message.toString());
             assertArrayEquals(storedMessage, relay.rawMessage("MigratedMessage00001"));
             assertTrue(admin.array("/api/v1/accounts/1/suppressions").toString().contains("gone@example.net"));
+            assertEquals("MigratedMessage00001", admin.array("/api/v1/messages?tag=newsletter").getJsonObject(0)
+                    .getString("id"), "the tags of old messages are split into message_tag");
 
             // The old credential logs in, and new rows get ids after the old ones.
             TestCredential old = new TestCredential(1, "migrated-user", "migrated-password-1");
@@ -106,6 +108,7 @@ class DatabaseSchemaIT {
             }
             assertEquals(2, count(db, "SELECT COUNT(*) FROM message_recipient WHERE message_id = 10"));
             assertEquals(1, count(db, "SELECT COUNT(*) FROM message_chunk WHERE message_id = 10"));
+            assertEquals(1, count(db, "SELECT COUNT(*) FROM message_tag WHERE message_id = 10 AND tag = 'newsletter'"));
             List<String> history = history(db);
             assertEquals("1 BASELINE true", history.get(0), "the old tables were taken as version 1: " + history);
             assertEquals(latestMigration(), lastVersion(history), history.toString());

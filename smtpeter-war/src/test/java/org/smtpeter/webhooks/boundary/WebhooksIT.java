@@ -117,6 +117,30 @@ class WebhooksIT {
     }
 
     @Test
+    void everyEventCarriesTheMessagesTags() throws Exception {
+        TestCredential credential = relay.newCredential();
+        String path = "/tags/" + UUID.randomUUID();
+        JsonObject endpoint = create(credential.accountId(), receiver.url(path), "[]");
+        String sender = Mails.uniqueSender();
+        String plain = "tags-" + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
+        String deferredOnce = "tempfail-once-" + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
+        byte[] tagged = ("X-SMTPeter-Tags: spring, news\r\n" + new String(Mails.simple(sender, plain, "tagged"),
+                java.nio.charset.StandardCharsets.UTF_8)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        relay.submit(credential, sender, tagged, plain, deferredOnce);
+
+        List<WebhookReceiver.Request> requests = await(() -> receiver.requests(path),
+                got -> succeededTypes(got).stream().sorted().toList()
+                        .equals(List.of("accepted", "deferred", "delivered", "delivered")),
+                WAIT, "accepted, deferred and two delivered at " + path);
+        for (WebhookReceiver.Request request : requests) {
+            assertTrue(request.signedWith(endpoint.getString("secret")), request.toString());
+            assertEquals(List.of("spring", "news"), request.json().getJsonArray("tags")
+                    .getValuesAs(jakarta.json.JsonString::getString), request.toString());
+        }
+    }
+
+    @Test
     void aTestEventIsSignedWithTheRotatedSecret() {
         long account = admin.createAccount();
         String path = "/ok/" + UUID.randomUUID();
