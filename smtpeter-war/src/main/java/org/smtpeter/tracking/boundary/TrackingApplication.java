@@ -15,6 +15,6 @@ public class TrackingApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(TrackingResource.class);
+        return Set.of(TrackingResource.class, TrackingHostFilter.class);
     }
 }

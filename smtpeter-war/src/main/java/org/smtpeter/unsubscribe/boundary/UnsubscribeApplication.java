@@ -5,6 +5,8 @@ import java.util.Set;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
+import org.smtpeter.tracking.boundary.TrackingHostFilter;
+
 /**
  * The public one-click unsubscribe links under {@code /u}: recipients and their mailbox providers
  * call them without any login or cookie, so no token filter applies. The class is listed so that
@@ -15,6 +17,6 @@ public class UnsubscribeApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(UnsubscribeResource.class);
+        return Set.of(UnsubscribeResource.class, TrackingHostFilter.class);
     }
 }
