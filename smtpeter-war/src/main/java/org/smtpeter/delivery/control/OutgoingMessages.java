@@ -103,7 +103,7 @@ public class OutgoingMessages {
     }
 
     private Hosts hosts(Message message, MessageBytes raw) {
-        DomainHosts domain = senderHosts.of(message.getAccount() == null ? null : message.getAccount().getId(),
+        DomainHosts domain = message.getAccount() == null ? DomainHosts.RELAYS : senderHosts.of(message.getAccount().getId(),
                 HeaderBlock.parse(Content.of(raw).head(HEADER_LIMIT)).toBytes(List.of(), List.of()));
         return new Hosts(trackingHosts.baseUrl(domain.trackingHost()), domain.bounceHost().orElse(bounceAddresses.domain()));
     }
