@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.smtpeter.platform.control.AfterCommit;
+
 /**
  * The sender domains' bounce and tracking hosts. Per message: those of the sending account's
  * domain that covers its From domain, by the rule of signing ({@link SigningKeys#covering}), as
@@ -25,6 +27,9 @@ public class SenderHosts {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AfterCommit afterCommit;
 
     @Inject
     SigningKeys domains;
@@ -60,9 +65,9 @@ public class SenderHosts {
         return known().trackingHosts().contains(host.toLowerCase(Locale.ROOT));
     }
 
-    /** After a domain was added or removed. */
+    /** After a domain was added or removed; again once its transaction has ended. */
     public void forget() {
-        known = null;
+        afterCommit.nowAndAfterCompletion(() -> known = null);
     }
 
     private Known known() {

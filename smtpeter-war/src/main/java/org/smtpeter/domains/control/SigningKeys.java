@@ -20,6 +20,7 @@ import org.smtpeter.domains.entity.DkimKey;
 import org.smtpeter.domains.entity.DomainPolicy;
 import org.smtpeter.domains.entity.KeyState;
 import org.smtpeter.domains.entity.SenderDomain;
+import org.smtpeter.platform.control.AfterCommit;
 
 /**
  * The keys a message is signed with, by its sending account and From domain (and the hosts its
@@ -37,6 +38,9 @@ public class SigningKeys {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AfterCommit afterCommit;
 
     @Inject
     KeyEncryption encryption;
@@ -72,9 +76,9 @@ public class SigningKeys {
         return account(accountId).requireVerified();
     }
 
-    /** After a change of this account's domains or keys. */
+    /** After a change of this account's domains or keys; again once its transaction has ended. */
     public void forget(long accountId) {
-        cache.remove(accountId);
+        afterCommit.nowAndAfterCompletion(() -> cache.remove(accountId));
     }
 
     private Map<String, Registered> domains(long accountId) {
