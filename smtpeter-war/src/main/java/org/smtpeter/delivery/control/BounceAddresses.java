@@ -5,18 +5,21 @@ import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smtpeter.domains.control.SenderHosts;
 
 /**
- * VERP envelope senders on the bounce domain: {@code b-<token>@<bounce domain>}, one per
- * recipient's copy. The token is random and stored with the delivery, so it is unguessable and
- * maps back to the message and recipient; at 22 characters the local part stays far below 64.
- * The same token with {@code u-} is the copy's mailto unsubscribe address.
+ * VERP envelope senders: {@code b-<token>@<bounce host>}, one per recipient's copy, on the relay's
+ * bounce domain or on the bounce host of the sender domain that covers the From domain
+ * ({@link SenderHosts}). The token is random and stored with the delivery, so it is unguessable
+ * and maps back to the message and recipient whichever host it came on; at 22 characters the
+ * local part stays far below 64. The same token with {@code u-} is the copy's mailto unsubscribe address.
  */
 @ApplicationScoped
 public class BounceAddresses {
@@ -34,16 +37,27 @@ public class BounceAddresses {
     @ConfigProperty(name = "smtpeter.hostname")
     Optional<String> hostName;
 
+    @Inject
+    SenderHosts senderHosts;
+
     private final SecureRandom random = new SecureRandom();
     private String domain;
+    /** Whether a host is a sender domain's bounce host. */
+    private Predicate<String> senderBounceHost;
 
     @PostConstruct
     void resolveDomain() {
+        resolveDomain(senderHosts::isBounceHost);
+    }
+
+    void resolveDomain(Predicate<String> senderBounceHost) {
+        this.senderBounceHost = senderBounceHost;
         domain = configuredDomain.filter(d -> !d.isBlank())
                 .orElseGet(() -> "bounces." + hostName.filter(h -> !h.isBlank()).orElseGet(BounceAddresses::localHost))
                 .toLowerCase(Locale.ROOT);
     }
 
+    /** The relay's own bounce domain, for mail that no ready sender domain covers. */
     public String domain() {
         return domain;
     }
@@ -56,26 +70,32 @@ public class BounceAddresses {
         return token.toString();
     }
 
-    public String address(String token) {
-        return PREFIX + token + "@" + domain;
+    /** @param host the bounce domain or a sender domain's bounce host */
+    public String address(String token, String host) {
+        return PREFIX + token + "@" + host;
     }
 
     /** The mailto address of one-click unsubscribe for the copy with this token. */
-    public String unsubscribeAddress(String token) {
-        return UNSUBSCRIBE_PREFIX + token + "@" + domain;
+    public String unsubscribeAddress(String token, String host) {
+        return UNSUBSCRIBE_PREFIX + token + "@" + host;
     }
 
-    /** Whether an address on the bounce domain is an unsubscribe address rather than a bounce address. */
+    /** Whether an address on a bounce host is an unsubscribe address rather than a bounce address. */
     public boolean isUnsubscribeAddress(String address) {
         return isBounceDomain(address) && address.regionMatches(true, 0, UNSUBSCRIBE_PREFIX, 0, UNSUBSCRIBE_PREFIX.length());
     }
 
+    /** Whether the address is on the relay's bounce domain or on a sender domain's bounce host. */
     public boolean isBounceDomain(String address) {
         int at = address.lastIndexOf('@');
-        return at > 0 && address.substring(at + 1).equalsIgnoreCase(domain);
+        if (at <= 0) {
+            return false;
+        }
+        String host = address.substring(at + 1);
+        return host.equalsIgnoreCase(domain) || senderBounceHost.test(host.toLowerCase(Locale.ROOT));
     }
 
-    /** The token of a bounce or unsubscribe address on the bounce domain, if it has the shape of one. */
+    /** The token of a bounce or unsubscribe address on a bounce host, if it has the shape of one. */
     public Optional<String> token(String address) {
         if (!isBounceDomain(address)) {
             return Optional.empty();

@@ -10,9 +10,10 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smtpeter.delivery.entity.Delivery;
+import org.smtpeter.domains.control.DomainHosts;
 import org.smtpeter.domains.control.OutgoingSignatures;
+import org.smtpeter.domains.control.SenderHosts;
 import org.smtpeter.features.control.AppliedFeatures;
 import org.smtpeter.features.control.Content;
 import org.smtpeter.features.control.FeatureHeaders;
@@ -22,6 +23,7 @@ import org.smtpeter.features.control.PreparedMessage;
 import org.smtpeter.features.control.Rewritten;
 import org.smtpeter.messages.entity.Message;
 import org.smtpeter.tracking.control.TrackingContext;
+import org.smtpeter.tracking.control.TrackingHosts;
 import org.smtpeter.unsubscribe.control.UnsubscribeLinks;
 
 /**
@@ -30,7 +32,9 @@ import org.smtpeter.unsubscribe.control.UnsubscribeLinks;
  * {@code Received:} header recording the submission, {@code Message-ID} and {@code Date} when the
  * client left them out, the recipient's {@code List-Unsubscribe} and {@code List-Unsubscribe-Post}
  * when one-click unsubscribe is on, every {@code x-smtpeter-*} header removed, and, last, the DKIM signatures
- * of the sender's domain on top. Without features the body goes out exactly as received.
+ * of the sender's domain on top. Without features the body goes out exactly as received. Links and
+ * VERP envelope senders are on the hosts of the sender domain that covers the From domain, once
+ * its DNS is ready ({@link SenderHosts}), else on the relay's.
  */
 @ApplicationScoped
 public class OutgoingMessages {
@@ -50,8 +54,10 @@ public class OutgoingMessages {
     UnsubscribeLinks unsubscribeLinks;
 
     @Inject
-    @ConfigProperty(name = "smtpeter.tracking.base-url", defaultValue = "http://localhost:8080")
-    String trackingBaseUrl;
+    SenderHosts senderHosts;
+
+    @Inject
+    TrackingHosts trackingHosts;
 
     static final DateTimeFormatter RFC_5322_DATE =
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -73,34 +79,46 @@ public class OutgoingMessages {
      */
     public List<Parcel> parcels(Message message, MessageBytes raw, List<Delivery> deliveries) {
         AppliedFeatures applied = AppliedFeatures.fromProperties(message.getFeatures(), message.getTags());
-        PreparedMessage prepared = features.prepare(raw, applied, trackingBaseUrl);
+        Hosts hosts = hosts(message, raw);
+        PreparedMessage prepared = features.prepare(raw, applied, hosts.trackingBaseUrl());
         prepared.problem().ifPresent(problem -> report(message, problem));
         List<Parcel> parcels = new ArrayList<>();
         for (Delivery delivery : deliveries) {
             Content content = prepared.isSameForEveryCopy() ? prepared.copyFor(null).content()
-                    : copyFor(message, prepared, delivery, parcels.isEmpty());
+                    : copyFor(message, prepared, hosts, delivery, parcels.isEmpty());
             String sender = delivery.getBounceToken() == null ? message.getReversePath()
-                    : bounceAddresses.address(delivery.getBounceToken());
+                    : bounceAddresses.address(delivery.getBounceToken(), hosts.bounceHost());
             Parcel last = parcels.isEmpty() ? null : parcels.get(parcels.size() - 1);
             if (last != null && last.sender().equals(sender) && last.source() == content && !applied.unsubscribe()) {
                 parcels.set(parcels.size() - 1, last.with(delivery));
             } else {
-                parcels.add(parcel(message, sender, content, delivery, applied.unsubscribe()));
+                parcels.add(parcel(message, sender, content, hosts, delivery, applied.unsubscribe()));
             }
         }
         return parcels;
     }
 
-    private Parcel parcel(Message message, String sender, Content content, Delivery delivery, boolean unsubscribe) {
+    /** Where a message's links point and its VERP senders are: the same for every copy, as From is. */
+    record Hosts(String trackingBaseUrl, String bounceHost) {
+    }
+
+    private Hosts hosts(Message message, MessageBytes raw) {
+        DomainHosts domain = message.getAccount() == null ? DomainHosts.RELAYS : senderHosts.of(message.getAccount().getId(),
+                HeaderBlock.parse(Content.of(raw).head(HEADER_LIMIT)).toBytes(List.of(), List.of()));
+        return new Hosts(trackingHosts.baseUrl(domain.trackingHost()), domain.bounceHost().orElse(bounceAddresses.domain()));
+    }
+
+    private Parcel parcel(Message message, String sender, Content content, Hosts hosts, Delivery delivery,
+                          boolean unsubscribe) {
         return new Parcel(message.getPublicId(), sender,
                 List.of(new Parcel.Addressee(delivery.getId(), delivery.getRecipient())),
-                prepare(message, content, unsubscribe ? delivery : null), content);
+                prepare(message, content, hosts, unsubscribe ? delivery : null), content);
     }
 
     /** A tracked copy; what goes wrong in one copy goes wrong in all, so only the first reports it. */
-    private Content copyFor(Message message, PreparedMessage prepared, Delivery delivery, boolean first) {
+    private Content copyFor(Message message, PreparedMessage prepared, Hosts hosts, Delivery delivery, boolean first) {
         Rewritten copy = prepared.copyFor(
-                new TrackingContext(trackingBaseUrl, message.getPublicId(), delivery.getRecipient()));
+                new TrackingContext(hosts.trackingBaseUrl(), message.getPublicId(), delivery.getRecipient()));
         if (first) {
             copy.problem().filter(problem -> prepared.problem().map(all -> !all.equals(problem)).orElse(true))
                     .ifPresent(problem -> report(message, problem));
@@ -120,7 +138,7 @@ public class OutgoingMessages {
      *
      * @param unsubscribing the recipient's delivery when its copy gets unsubscribe headers, else null
      */
-    Content prepare(Message message, Content content, Delivery unsubscribing) {
+    Content prepare(Message message, Content content, Hosts hosts, Delivery unsubscribing) {
         HeaderBlock headers = HeaderBlock.parse(content.head(HEADER_LIMIT)).without(FeatureHeaders::isSmtpeterHeader);
         List<String> append = new ArrayList<>();
         if (!headers.has("message-id")) {
@@ -131,8 +149,8 @@ public class OutgoingMessages {
         }
         if (unsubscribing != null) {
             String mailto = unsubscribing.getBounceToken() == null ? null
-                    : bounceAddresses.unsubscribeAddress(unsubscribing.getBounceToken());
-            append.addAll(unsubscribeLinks.headers(headers.has("list-unsubscribe"), message.getPublicId(),
+                    : bounceAddresses.unsubscribeAddress(unsubscribing.getBounceToken(), hosts.bounceHost());
+            append.addAll(unsubscribeLinks.headers(headers.has("list-unsubscribe"), hosts.trackingBaseUrl(), message.getPublicId(),
                     unsubscribing.getRecipient(), mailto));
         }
         Content body = content.from(headers.bodyOffset());

@@ -71,6 +71,13 @@ public record DomainCheck(List<DnsCheck.Checked> records, boolean verified) {
                 .stream().map(JsonString::getString).toList()).orElse(List.of());
     }
 
+    /** Whether the last check found the domain's record of this purpose at this name. */
+    static boolean wasFound(SenderDomain domain, String purpose, String name) {
+        return stored(domain).getValuesAs(JsonObject.class).stream()
+                .anyMatch(checked -> checked.getString("purpose").equals(purpose) && checked.getString("name").equals(name)
+                        && checked.getString("status").equals("found"));
+    }
+
     private static Optional<JsonObject> stored(SenderDomain domain, DnsRecord record) {
         return stored(domain).getValuesAs(JsonObject.class).stream()
                 .filter(checked -> checked.getString("name").equals(record.name())

@@ -53,6 +53,9 @@ public class SenderDomains {
     SigningKeys signingKeys;
 
     @Inject
+    SenderHosts hosts;
+
+    @Inject
     Clock clock;
 
     /**
@@ -81,6 +84,7 @@ public class SenderDomains {
         }
         em.persist(domain);
         signingKeys.forget(accountId);
+        hosts.forget();
         return domain;
     }
 
@@ -101,6 +105,7 @@ public class SenderDomains {
         Optional<SenderDomain> domain = get(accountId, id);
         domain.ifPresent(em::remove);
         signingKeys.forget(accountId);
+        hosts.forget();
         return domain.isPresent();
     }
 
@@ -171,6 +176,7 @@ public class SenderDomains {
         list(closing.accountId()).forEach(em::remove);
         Optional.ofNullable(em.find(DomainPolicy.class, closing.accountId())).ifPresent(em::remove);
         signingKeys.forget(closing.accountId());
+        hosts.forget();
     }
 
     private void activate(SenderDomain domain, DkimKey key, Instant now) {

@@ -20,9 +20,11 @@ import org.smtpeter.domains.entity.DkimKey;
 import org.smtpeter.domains.entity.DomainPolicy;
 import org.smtpeter.domains.entity.KeyState;
 import org.smtpeter.domains.entity.SenderDomain;
+import org.smtpeter.platform.control.AfterCommit;
 
 /**
- * The keys a message is signed with, by its sending account and From domain: those of the
+ * The keys a message is signed with, by its sending account and From domain (and the hosts its
+ * copies use, {@link SenderHosts}): those of the
  * account's sender domain that is the From domain or the nearest parent of it (so
  * {@code news.example.com} is signed as {@code example.com} when only that is registered; there is
  * no public-suffix list, a domain is what an account registered). Each account's keys are read and
@@ -38,6 +40,9 @@ public class SigningKeys {
     EntityManager em;
 
     @Inject
+    AfterCommit afterCommit;
+
+    @Inject
     KeyEncryption encryption;
 
     /** Real time: how old a cached entry is. */
@@ -45,8 +50,8 @@ public class SigningKeys {
 
     private final Map<Long, AccountDomains> cache = new ConcurrentHashMap<>();
 
-    /** One registered domain: whether it is verified, and its active keys ready to sign. */
-    public record Registered(String name, boolean verified, List<SigningKey> keys) {
+    /** One registered domain: whether it is verified, its active keys ready to sign, and the hosts its mail uses. */
+    public record Registered(String name, boolean verified, List<SigningKey> keys, DomainHosts hosts) {
     }
 
     private record AccountDomains(Instant loaded, Map<String, Registered> byName, boolean requireVerified) {
@@ -71,9 +76,9 @@ public class SigningKeys {
         return account(accountId).requireVerified();
     }
 
-    /** After a change of this account's domains or keys. */
+    /** After a change of this account's domains or keys; again once its transaction has ended. */
     public void forget(long accountId) {
-        cache.remove(accountId);
+        afterCommit.nowAndAfterCompletion(() -> cache.remove(accountId));
     }
 
     private Map<String, Registered> domains(long accountId) {
@@ -108,7 +113,8 @@ public class SigningKeys {
                 }
             }
             keys.sort(java.util.Comparator.comparing(SigningKey::algorithm)); // RSA's signature on top
-            byName.put(domain.getName(), new Registered(domain.getName(), domain.isVerified(), List.copyOf(keys)));
+            byName.put(domain.getName(), new Registered(domain.getName(), domain.isVerified(), List.copyOf(keys),
+                    DomainHosts.of(domain)));
         }
         return byName;
     }

@@ -15,6 +15,10 @@
  *   <li>Private keys are encrypted with AES-256-GCM under {@code smtpeter.domains.key-encryption-key}
  *       and bound to their domain and selector; the API never shows them.</li>
  *   <li>Signing fails open: mail goes out unsigned rather than not at all, and the log says why.</li>
+ *   <li>A domain's bounce and tracking hosts follow the same rule of coverage as signing, but
+ *       unlike its first keys they are used only once the check found their records
+ *       ({@link org.smtpeter.domains.control.DomainHosts}): a missing DKIM record costs a signature,
+ *       a missing MX or CNAME costs the mail or the links.</li>
  * </ul>
  */
 package org.smtpeter.domains.control;

@@ -2,6 +2,7 @@ package org.smtpeter.unsubscribe.boundary;
 
 import java.util.Optional;
 
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -66,11 +67,23 @@ public class UnsubscribeResource {
     @POST
     public Response unsubscribe(@PathParam("token") String token, @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
         Optional<TrackedLink> link = links.verify(token);
-        if (link.isEmpty()
-                || !unsubscribes.unsubscribe(link.get(), Unsubscribe.Method.ONE_CLICK, request.getRemoteAddr(), userAgent)) {
+        if (link.isEmpty() || !unsubscribe(link.get(), userAgent)) {
             return unknown();
         }
         return page("Unsubscribed", DONE);
+    }
+
+    /**
+     * Two POSTs of the same link at once (a mailbox provider's one-click and the recipient's
+     * button) may both find no row and both insert; the second commit fails on the unique
+     * constraint. Tried again, it finds the first one's row and changes nothing, as any repeat.
+     */
+    private boolean unsubscribe(TrackedLink link, String userAgent) {
+        try {
+            return unsubscribes.unsubscribe(link, Unsubscribe.Method.ONE_CLICK, request.getRemoteAddr(), userAgent);
+        } catch (EJBException concurrent) {
+            return unsubscribes.unsubscribe(link, Unsubscribe.Method.ONE_CLICK, request.getRemoteAddr(), userAgent);
+        }
     }
 
     private static Response page(String title, String body) {

@@ -8,7 +8,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smtpeter.tracking.control.TrackedLink;
 import org.smtpeter.tracking.control.TrackingKind;
 import org.smtpeter.tracking.control.TrackingTokens;
@@ -28,23 +27,23 @@ public class UnsubscribeLinks {
     public static final String POST_HEADER = "List-Unsubscribe-Post: List-Unsubscribe=One-Click";
 
     private TrackingTokens tokens;
-    private String baseUrl;
 
     /** For CDI proxies. */
     protected UnsubscribeLinks() {
     }
 
     @Inject
-    public UnsubscribeLinks(TrackingTokens tokens,
-                            @ConfigProperty(name = "smtpeter.tracking.base-url", defaultValue = "http://localhost:8080")
-                            String baseUrl) {
+    public UnsubscribeLinks(TrackingTokens tokens) {
         this.tokens = tokens;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
-    /** The https (or, in development, http) link of one copy: {@code <tracking base URL>/u/<token>}. */
-    public String url(String messageId, String recipient) {
-        return baseUrl + "/u/" + tokens.sign(new TrackedLink(TrackingKind.UNSUBSCRIBE, messageId, recipient, 0, ""));
+    /**
+     * The https (or, in development, http) link of one copy: {@code <tracking base URL>/u/<token>}.
+     *
+     * @param baseUrl the relay's tracking base URL or the sender domain's ({@code TrackingHosts})
+     */
+    public String url(String baseUrl, String messageId, String recipient) {
+        return baseUrl.replaceAll("/+$", "") + "/u/" + tokens.sign(new TrackedLink(TrackingKind.UNSUBSCRIBE, messageId, recipient, 0, ""));
     }
 
     /** The message and recipient of a genuine unsubscribe token; empty for anything else. */
@@ -56,14 +55,16 @@ public class UnsubscribeLinks {
      * The header fields to add to one copy, each without its line end; none when the message has
      * its own {@code List-Unsubscribe}.
      *
-     * @param mailto the mailto address on the bounce host, or null for the link alone
+     * @param baseUrl the tracking base URL of the copy's links
+     * @param mailto  the mailto address on the bounce host, or null for the link alone
      */
-    public List<String> headers(boolean hasOwnListUnsubscribe, String messageId, String recipient, String mailto) {
+    public List<String> headers(boolean hasOwnListUnsubscribe, String baseUrl, String messageId, String recipient,
+                                String mailto) {
         if (hasOwnListUnsubscribe) {
             return List.of();
         }
         List<String> headers = new ArrayList<>(2);
-        String value = "<" + url(messageId, recipient) + ">"
+        String value = "<" + url(baseUrl, messageId, recipient) + ">"
                 + (mailto == null ? "" : ",\r\n <mailto:" + mailto.toLowerCase(Locale.ROOT) + "?subject=unsubscribe>");
         headers.add("List-Unsubscribe: " + value);
         headers.add(POST_HEADER);

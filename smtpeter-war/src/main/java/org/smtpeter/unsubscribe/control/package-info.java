@@ -3,10 +3,12 @@
  *
  * <p>Decisions:
  * <ul>
- *   <li>The link is {@code <smtpeter.tracking.base-url>/u/<token>}, the token a signed tracking
+ *   <li>The link is {@code <smtpeter.tracking.base-url>/u/<token>} (on the sender domain's tracking
+ *       host when one is ready, as the other links), the token a signed tracking
  *       token of kind {@code U} naming the message and the recipient: nothing is stored per link,
  *       and a tampered link gets 404.</li>
- *   <li>The mailto address is the copy's VERP bounce address with {@code u-} for {@code b-}: it
+ *   <li>The mailto address is the copy's VERP bounce address with {@code u-} for {@code b-}, on the
+ *       same bounce host: it
  *       needs no new token or table, arrives through the bounce path with its limits, and exists
  *       only when bounce tracking is on. Mail to it unsubscribes whatever it says.</li>
  *   <li>A customer's own {@code List-Unsubscribe} is kept as it is, and the relay adds nothing,

@@ -19,11 +19,13 @@ class UnsubscribeLinksTest {
     private static final Pattern LINK = Pattern.compile("<https://track\\.example\\.com/u/([A-Za-z0-9_-]+)>");
 
     private final TrackingTokens tokens = new TrackingTokens("unit-test-secret-0123456789");
-    private final UnsubscribeLinks links = new UnsubscribeLinks(tokens, "https://track.example.com/");
+    private static final String BASE = "https://track.example.com/";
+
+    private final UnsubscribeLinks links = new UnsubscribeLinks(tokens);
 
     @Test
     void addsTheSignedLinkTheMailtoAndTheOneClickPost() {
-        List<String> headers = links.headers(false, "msg-1", "Ann@Example.org", "U-abc@Bounce.Example.com");
+        List<String> headers = links.headers(false, BASE, "msg-1", "Ann@Example.org", "U-abc@Bounce.Example.com");
 
         assertEquals(2, headers.size(), headers.toString());
         Matcher link = LINK.matcher(headers.get(0));
@@ -37,26 +39,33 @@ class UnsubscribeLinksTest {
 
     @Test
     void withoutAMailtoTheLinkStandsAlone() {
-        String header = links.headers(false, "msg-1", "ann@example.org", null).get(0);
+        String header = links.headers(false, BASE, "msg-1", "ann@example.org", null).get(0);
 
         assertTrue(header.matches("List-Unsubscribe: <https://track\\.example\\.com/u/[A-Za-z0-9_-]+>"), header);
         assertTrue(header.length() < 998, "one line within RFC 5322's limit: " + header.length());
     }
 
     @Test
+    void theLinkIsOnTheHostItIsGiven() {
+        String header = links.headers(false, "https://track.news.example.org", "msg-1", "ann@example.org", null).get(0);
+
+        assertTrue(header.startsWith("List-Unsubscribe: <https://track.news.example.org/u/"), header);
+    }
+
+    @Test
     void aMessageWithItsOwnListUnsubscribeGetsNothingAdded() {
-        assertEquals(List.of(), links.headers(true, "msg-1", "ann@example.org", "u-abc@bounce.example.com"));
+        assertEquals(List.of(), links.headers(true, BASE, "msg-1", "ann@example.org", "u-abc@bounce.example.com"));
     }
 
     @Test
     void eachRecipientGetsALinkOfTheirOwn() {
-        assertTrue(!links.url("msg-1", "ann@example.org").equals(links.url("msg-1", "bob@example.org")));
-        assertTrue(!links.url("msg-1", "ann@example.org").equals(links.url("msg-2", "ann@example.org")));
+        assertTrue(!links.url(BASE, "msg-1", "ann@example.org").equals(links.url(BASE, "msg-1", "bob@example.org")));
+        assertTrue(!links.url(BASE, "msg-1", "ann@example.org").equals(links.url(BASE, "msg-2", "ann@example.org")));
     }
 
     @Test
     void aTamperedLinkOrAClickTokenDoesNotVerify() {
-        String url = links.url("msg-1", "ann@example.org");
+        String url = links.url(BASE, "msg-1", "ann@example.org");
         String token = url.substring(url.lastIndexOf('/') + 1);
         byte[] bytes = Base64.getUrlDecoder().decode(token);
         bytes[5] ^= 1; // inside the message id
@@ -68,7 +77,6 @@ class UnsubscribeLinksTest {
         assertEquals(Optional.empty(), links.verify(click));
         assertEquals(Optional.empty(), links.verify(open));
         assertEquals(Optional.empty(), links.verify("not-a-token"));
-        assertEquals(Optional.empty(), new UnsubscribeLinks(new TrackingTokens("another-secret-0123456789"),
-                "https://track.example.com").verify(token));
+        assertEquals(Optional.empty(), new UnsubscribeLinks(new TrackingTokens("another-secret-0123456789")).verify(token));
     }
 }
