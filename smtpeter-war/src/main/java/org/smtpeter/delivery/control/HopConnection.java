@@ -59,8 +59,8 @@ final class HopConnection {
             if (transport != null) {
                 transport.close();
             }
-        } catch (MessagingException ignored) {
-            // closing anyway
+        } catch (MessagingException | RuntimeException ignored) {
+            // closing anyway (at undeployment the write-timeout executor may be gone before the QUIT)
         } finally {
             release.run();
             release = null;

@@ -18,10 +18,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.Response;
 
 import org.smtpeter.intake.control.ApiIntake;
 import org.smtpeter.intake.control.ApiSubmission;
+import org.smtpeter.intake.control.ApiUploads;
 import org.smtpeter.intake.control.JmsSubmission;
 import org.smtpeter.intake.control.JmsSubmissionSettings;
 import org.smtpeter.intake.control.MessageComposer;
@@ -51,6 +53,9 @@ public class MessageSending {
     JmsSubmissionSettings limits;
 
     @Inject
+    ApiUploads uploads;
+
+    @Inject
     HttpServletRequest request;
 
     /** What the API answers: the message id, as in the SMTP reply, and the envelope's recipients. */
@@ -63,22 +68,39 @@ public class MessageSending {
      * @param idempotencyKey null, or a key whose first answer a retry gets
      */
     public Response send(InputStream body, String idempotencyKey) throws IOException {
-        byte[] json = readAtMost(body, limits.maxMessageSize() * 2);
-        SendRequest parsed;
-        try {
-            parsed = JSONB.fromJson(new String(json, StandardCharsets.UTF_8), SendRequest.class);
-        } catch (JsonbException e) {
-            throw new BadRequestException("The request body is not a message in JSON: " + e.getMessage());
+        long limit = limits.maxMessageSize() * 2;
+        try (ApiUploads.Share share = reserve(limit)) {
+            byte[] json = readAtMost(body, limit);
+            SendRequest parsed;
+            try {
+                parsed = JSONB.fromJson(new String(json, StandardCharsets.UTF_8), SendRequest.class);
+            } catch (JsonbException e) {
+                throw new BadRequestException("The request body is not a message in JSON: " + e.getMessage());
+            }
+            return accept(() -> composer.compose(parsed, limits.maxMessageSize(), limits.maxRecipients()),
+                    idempotencyKey, ApiSubmission.fingerprint(json));
         }
-        return accept(() -> composer.compose(parsed, limits.maxMessageSize(), limits.maxRecipients()),
-                idempotencyKey, ApiSubmission.fingerprint(json));
     }
 
     public Response sendRaw(InputStream message, String credential, String from, List<String> to, String idempotencyKey)
             throws IOException {
-        byte[] raw = readAtMost(message, limits.maxMessageSize());
-        return accept(() -> ApiSubmission.of(credential, from, to, raw, limits.maxMessageSize(), limits.maxRecipients()),
-                idempotencyKey, ApiSubmission.fingerprint(raw, credential, from, String.join(",", to)));
+        try (ApiUploads.Share share = reserve(limits.maxMessageSize())) {
+            byte[] raw = readAtMost(message, limits.maxMessageSize());
+            return accept(() -> ApiSubmission.of(credential, from, to, raw, limits.maxMessageSize(),
+                    limits.maxRecipients()), idempotencyKey, ApiSubmission.fingerprint(raw, credential, from,
+                    String.join(",", to)));
+        }
+    }
+
+    /** The request's declared length (or the limit, when it declares none) out of the budget, or 503. */
+    private ApiUploads.Share reserve(long limit) {
+        long declared = request.getContentLengthLong();
+        ApiUploads.Share share = uploads.tryReserve(declared >= 0 ? Math.min(declared, limit + 1) : limit);
+        if (share == null) {
+            throw new ServiceUnavailableException("Too many large messages are being sent over HTTP at once; "
+                    + "try again shortly", 5L);
+        }
+        return share;
     }
 
     private static byte[] readAtMost(InputStream body, long limit) throws IOException {
