@@ -8,6 +8,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.smtpeter.users.boundary.Viewer;
 import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.control.UnknownCredentialException;
 import org.smtpeter.credentials.entity.Account;
@@ -23,6 +24,9 @@ import org.smtpeter.credentials.entity.SmtpCredential;
 public class AccountPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    Viewer viewer;
 
     @Inject
     Accounts accounts;
@@ -53,7 +57,7 @@ public class AccountPage implements Serializable {
 
     private Optional<Account> account() {
         if (account == null) {
-            account = id == null ? Optional.empty() : accounts.find(id);
+            account = id == null || !viewer.canSee(id) ? Optional.empty() : accounts.find(id);
         }
         return account;
     }

@@ -11,6 +11,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.smtpeter.users.boundary.Viewer;
 import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.domains.control.DnsRecord;
@@ -33,6 +34,12 @@ import org.smtpeter.domains.entity.SenderDomain;
 public class DomainsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    VisibleAccounts visibleAccounts;
 
     @Inject
     SenderDomains domains;
@@ -61,7 +68,7 @@ public class DomainsPage implements Serializable {
 
     public List<Account> getAccounts() {
         if (allAccounts == null) {
-            allAccounts = accounts.list(0, 1000);
+            allAccounts = visibleAccounts.list();
         }
         return allAccounts;
     }
@@ -169,7 +176,12 @@ public class DomainsPage implements Serializable {
     }
 
     private Optional<Account> selected() {
-        return account == null ? Optional.empty() : accounts.find(account);
+        return scoped() == null ? Optional.empty() : accounts.find(scoped());
+    }
+
+    /** The account asked for, as far as the viewer may see it (their own for an account's people). */
+    private Long scoped() {
+        return viewer.scope(account);
     }
 
     public Long getAccount() {

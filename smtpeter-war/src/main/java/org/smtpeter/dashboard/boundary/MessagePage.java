@@ -9,6 +9,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.smtpeter.users.boundary.Viewer;
 import org.smtpeter.delivery.control.DeliveryLog;
 import org.smtpeter.delivery.entity.Delivery;
 import org.smtpeter.messagelog.control.MessageLog;
@@ -28,6 +29,9 @@ public class MessagePage {
     static final int MAX_DELIVERIES = 500;
 
     @Inject
+    Viewer viewer;
+
+    @Inject
     MessageLog log;
 
     @Inject
@@ -43,7 +47,11 @@ public class MessagePage {
 
     /** Runs before rendering (f:viewAction), with the id set. */
     public void load() {
-        Optional<Message> found = id == null || id.isBlank() ? Optional.empty() : log.find(id.strip());
+        // Another account's message is answered like one that does not exist.
+        Optional<Message> found = id == null || id.isBlank() ? Optional.empty() : log.find(id.strip(), viewer.scope(null));
+        if (found.isEmpty()) {
+            NotFound.status();
+        }
         found.ifPresent(existing -> {
             message = existing;
             events = timeline.timeline(existing.getPublicId());

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.smtpeter.users.boundary.Viewer;
 import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.dashboard.control.Slice;
@@ -27,6 +28,12 @@ import org.smtpeter.messages.entity.Message;
 @Named
 @RequestScoped
 public class MessagesPage {
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    VisibleAccounts visibleAccounts;
 
     @Inject
     MessageLog log;
@@ -51,7 +58,7 @@ public class MessagesPage {
     public void search() {
         MessageSearch search;
         try {
-            search = new MessageSearch(account, sender, recipient, subject, messageId,
+            search = new MessageSearch(scoped(), sender, recipient, subject, messageId,
                     UtcTimes.parse(from).orElse(null), UtcTimes.parse(to).orElse(null), status,
                     TagFilter.of(tag == null ? List.of() : List.of(tag)));
         } catch (IllegalArgumentException e) {
@@ -68,7 +75,7 @@ public class MessagesPage {
     }
 
     public List<Account> getAccounts() {
-        return accounts.list(0, 1000);
+        return visibleAccounts.list();
     }
 
     public List<String> getStatuses() {
@@ -81,6 +88,11 @@ public class MessagesPage {
 
     public long getTotal() {
         return total;
+    }
+
+    /** The account asked for, as far as the viewer may see it (their own for an account's people). */
+    private Long scoped() {
+        return viewer.scope(account);
     }
 
     public Long getAccount() {

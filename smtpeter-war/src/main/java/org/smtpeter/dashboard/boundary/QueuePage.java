@@ -8,6 +8,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.smtpeter.users.boundary.Viewer;
 import org.smtpeter.dashboard.control.Slice;
 import org.smtpeter.delivery.control.DeliveryLog;
 import org.smtpeter.delivery.control.DeliveryQueue;
@@ -28,6 +29,9 @@ public class QueuePage implements Serializable {
     static final List<DeliveryState> WAITING = List.of(DeliveryState.DEFERRED, DeliveryState.QUEUED);
 
     @Inject
+    Viewer viewer;
+
+    @Inject
     DeliveryLog log;
 
     @Inject
@@ -41,7 +45,7 @@ public class QueuePage implements Serializable {
     public Slice<Delivery> getSlice() {
         if (slice == null) {
             int number = Math.max(page, 1);
-            slice = Slice.of(log.deliveries(new DeliveryLog.Filter(null, null, null, null), waitingState(),
+            slice = Slice.of(log.deliveries(new DeliveryLog.Filter(null, null, null, null, viewer.scope(null)), waitingState(),
                     Slice.offset(number), Slice.fetchSize()), number);
         }
         return slice;
@@ -49,7 +53,9 @@ public class QueuePage implements Serializable {
 
     public void retry(Delivery delivery) {
         String recipient = delivery.getRecipient();
-        if (queue.retryNow(delivery.getId()).isPresent()) {
+        if (!shown(delivery)) {
+            Notices.error("No such delivery.");
+        } else if (queue.retryNow(delivery.getId()).isPresent()) {
             Notices.info("Retrying the delivery to " + recipient + " now.");
         } else {
             Notices.error("The delivery to " + recipient + " is no longer waiting; nothing was changed.");
@@ -59,12 +65,19 @@ public class QueuePage implements Serializable {
 
     public void cancel(Delivery delivery) {
         String recipient = delivery.getRecipient();
-        if (queue.cancel(delivery.getId()).isPresent()) {
+        if (!shown(delivery)) {
+            Notices.error("No such delivery.");
+        } else if (queue.cancel(delivery.getId()).isPresent()) {
             Notices.info("Cancelled the delivery to " + recipient + ".");
         } else {
             Notices.error("The delivery to " + recipient + " is no longer waiting; nothing was changed.");
         }
         slice = null;
+    }
+
+    /** Acts only on deliveries of the page, that is of the viewer's account for an account's people. */
+    private boolean shown(Delivery delivery) {
+        return getSlice().items().stream().anyMatch(d -> d.getId().equals(delivery.getId()));
     }
 
     public List<String> getStates() {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.smtpeter.users.boundary.Viewer;
 import org.smtpeter.messagelog.control.MessageLog;
 
 /**
@@ -22,13 +23,17 @@ public class RawMessageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
+    Viewer viewer;
+
+    @Inject
     MessageLog log;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String id = request.getParameter("id");
         // Public ids are letters and digits; anything else is not one, and never reaches a header.
-        Optional<byte[]> source = id == null || !id.matches("[A-Za-z0-9]{1,40}") ? Optional.empty() : log.source(id);
+        Optional<byte[]> source = id == null || !id.matches("[A-Za-z0-9]{1,40}") ? Optional.empty()
+                : log.find(id, viewer.scope(null)).flatMap(message -> log.source(id));
         if (source.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such message");
             return;

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.smtpeter.users.boundary.Viewer;
 import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.credentials.entity.SmtpCredential;
@@ -33,6 +34,12 @@ public class StatisticsPage {
     /** Without a range: the last two days by the hour, or the last thirty by the day. */
     static final Duration DEFAULT_HOURS = Duration.ofHours(48);
     static final Duration DEFAULT_DAYS = Duration.ofDays(30);
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    VisibleAccounts visibleAccounts;
 
     @Inject
     Statistics statistics;
@@ -68,9 +75,9 @@ public class StatisticsPage {
             }
             Long credentialOfAccount = getCredentials().stream().anyMatch(c -> c.getId().equals(credential)) ? credential : null;
             TagFilter tags = TagFilter.of(tag == null ? List.of() : List.of(tag));
-            rows = statistics.series(account, credentialOfAccount, tags, unit, start, end);
+            rows = statistics.series(scoped(), credentialOfAccount, tags, unit, start, end);
             charts = new StatisticsCharts(rows, unit, byTag
-                    ? statistics.seriesByTag(account, credentialOfAccount, tags, unit, start, end) : Map.of());
+                    ? statistics.seriesByTag(scoped(), credentialOfAccount, tags, unit, start, end) : Map.of());
             from = UtcTimes.formatInput(start);
             to = UtcTimes.formatInput(end);
         } catch (IllegalArgumentException e) {
@@ -79,14 +86,14 @@ public class StatisticsPage {
     }
 
     public List<Account> getAccounts() {
-        return accounts.list(0, 1000);
+        return visibleAccounts.list();
     }
 
     /** The chosen account's credentials; without an account there is nothing to choose from. */
     public List<SmtpCredential> getCredentials() {
         if (credentials == null) {
-            credentials = account == null ? List.of()
-                    : accounts.find(account).map(accounts::credentials).orElse(List.of());
+            credentials = scoped() == null ? List.of()
+                    : accounts.find(scoped()).map(accounts::credentials).orElse(List.of());
         }
         return credentials;
     }
@@ -129,6 +136,11 @@ public class StatisticsPage {
 
     public StatisticsCharts getCharts() {
         return charts;
+    }
+
+    /** The account asked for, as far as the viewer may see it (their own for an account's people). */
+    private Long scoped() {
+        return viewer.scope(account);
     }
 
     public Long getAccount() {

@@ -8,6 +8,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.smtpeter.users.boundary.Viewer;
 import org.smtpeter.suppressions.control.Suppressions;
 import org.smtpeter.suppressions.entity.Suppression;
 import org.smtpeter.credentials.control.Accounts;
@@ -28,6 +29,12 @@ public class SuppressionsPage implements Serializable {
     static final String MANUAL = "manual";
 
     @Inject
+    Viewer viewer;
+
+    @Inject
+    VisibleAccounts visibleAccounts;
+
+    @Inject
     Suppressions suppressions;
 
     @Inject
@@ -44,7 +51,7 @@ public class SuppressionsPage implements Serializable {
 
     public List<Account> getAccounts() {
         if (allAccounts == null) {
-            allAccounts = accounts.list(0, 1000);
+            allAccounts = visibleAccounts.list();
         }
         return allAccounts;
     }
@@ -106,7 +113,12 @@ public class SuppressionsPage implements Serializable {
     }
 
     private Optional<Account> selected() {
-        return account == null ? Optional.empty() : accounts.find(account);
+        return scoped() == null ? Optional.empty() : accounts.find(scoped());
+    }
+
+    /** The account asked for, as far as the viewer may see it (their own for an account's people). */
+    private Long scoped() {
+        return viewer.scope(account);
     }
 
     public Long getAccount() {

@@ -9,6 +9,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.smtpeter.users.boundary.Viewer;
 import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.webhooks.control.Webhooks;
@@ -26,6 +27,12 @@ public class WebhooksPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final int LOG_ENTRIES = 50;
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    VisibleAccounts visibleAccounts;
 
     @Inject
     Accounts accounts;
@@ -46,14 +53,14 @@ public class WebhooksPage implements Serializable {
 
     public Account getAccount() {
         if (owner == null) {
-            owner = account == null ? Optional.empty() : accounts.find(account);
+            owner = scoped() == null ? Optional.empty() : accounts.find(scoped());
         }
         return owner.orElse(null);
     }
 
     public List<WebhookEndpoint> getEndpoints() {
         if (endpoints == null) {
-            endpoints = getAccount() == null ? List.of() : webhooks.endpoints(account);
+            endpoints = getAccount() == null ? List.of() : webhooks.endpoints(scoped());
         }
         return endpoints;
     }
@@ -159,6 +166,11 @@ public class WebhooksPage implements Serializable {
             }
         }
         endpoints = null;
+    }
+
+    /** The account asked for, as far as the viewer may see it (their own for an account's people). */
+    private Long scoped() {
+        return viewer.scope(account);
     }
 
     public Long getAccountId() {

@@ -11,11 +11,11 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.smtpeter.users.control.LoginThrottle;
+import org.smtpeter.users.control.Logins;
 
 /**
  * Backs {@code login.xhtml}: asks {@link LoginThrottle} whether this user name and address may
@@ -26,7 +26,7 @@ import org.smtpeter.users.control.LoginThrottle;
 @RequestScoped
 public class LoginPage {
 
-    static final String LANDING = "/dashboard/accounts?faces-redirect=true";
+    static final String LANDING = "/dashboard/index?faces-redirect=true";
 
     @Inject
     SecurityContext securityContext;
@@ -34,8 +34,13 @@ public class LoginPage {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    LoginOutcome outcome;
+
     private String username;
     private String password;
+    private String code;
+    private boolean codeNeeded;
 
     public String login() {
         FacesContext faces = FacesContext.getCurrentInstance();
@@ -56,8 +61,9 @@ public class LoginPage {
         }
         AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
                 withParams().newAuthentication(true)
-                        .credential(new UsernamePasswordCredential(username, new Password(password))));
+                        .credential(new LoginCredential(username, new Password(password), code)));
         password = null;
+        code = null;
         switch (status) {
             case SEND_CONTINUE:
                 // Jakarta Security redirects to the page that was asked for before the login.
@@ -68,10 +74,34 @@ public class LoginPage {
                 throttle.succeeded(attempt);
                 return LANDING;
             default:
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                        "Wrong user name or password.", null));
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal(), null));
                 return null;
         }
+    }
+
+    private String refusal() {
+        Logins.Outcome why = outcome.get();
+        if (why == Logins.Outcome.CODE_NEEDED) {
+            codeNeeded = true;
+            return "Enter the code from your authenticator app (or a recovery code).";
+        }
+        if (why == Logins.Outcome.WRONG_CODE) {
+            codeNeeded = true;
+            return "That code is wrong or was used already.";
+        }
+        return "Wrong user name or password.";
+    }
+
+    public boolean isCodeNeeded() {
+        return codeNeeded;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
     }
 
     public String getUsername() {

@@ -1,5 +1,6 @@
 /**
- * The dashboard's users. The table is read with plain SQL by the identity store, so its name and
- * columns are a contract (see {@link org.smtpeter.users.entity.DashboardUser}).
+ * The dashboard's people: operators and the users of each account (with their role, whether they
+ * may log in, their encrypted TOTP secret), the links mailed to them (invitation, password reset),
+ * their recovery codes, and each account's login policy.
  */
 package org.smtpeter.users.entity;
