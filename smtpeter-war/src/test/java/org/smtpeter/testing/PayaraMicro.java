@@ -191,6 +191,8 @@ public final class PayaraMicro {
                 "-Dsmtpeter.credentials.pbkdf2-iterations=10000",
                 "-Dsmtpeter.tracking.base-url=" + trackingBaseUrl(),
                 "-Dsmtpeter.tracking.secret=integration-test-tracking-secret",
+                // Invitation and reset links point at this server's own dashboard.
+                "-Dsmtpeter.dashboard.base-url=http://127.0.0.1:" + httpPort,
                 // The webhook receivers of the tests listen on loopback, which production refuses.
                 "-Dsmtpeter.webhooks.allow-private-addresses=true",
                 // The relay's time can be moved on (clockOffset) instead of a test sleeping.

@@ -59,6 +59,7 @@ public class SecurityPage implements Serializable {
         }
         long userId = viewer.user().orElseThrow().getId();
         twoFactor.enable(userId, enrollment, code).ifPresentOrElse(codes -> {
+            viewer.refresh();
             shownRecoveryCodes = codes;
             enrollment = null;
             Notices.info("Two-factor login is on. Keep the recovery codes below somewhere safe: they are shown only now.");
@@ -72,6 +73,7 @@ public class SecurityPage implements Serializable {
             return;
         }
         twoFactor.disable(viewer.user().orElseThrow().getId());
+        viewer.refresh();
         shownRecoveryCodes = null;
         Notices.info("Two-factor login is off.");
     }

@@ -41,6 +41,11 @@ public class Viewer {
         return user;
     }
 
+    /** Reads the person again, after a change to them in this request. */
+    public void refresh() {
+        user = null;
+    }
+
     private DashboardUser current() {
         return user().orElseThrow(() -> new IllegalStateException("nobody is logged in"));
     }
