@@ -4,12 +4,10 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
+import org.smtpeter.platform.entity.IdentifiedEntity;
 import org.smtpeter.suppressions.entity.Suppression;
 
 /**
@@ -21,7 +19,7 @@ import org.smtpeter.suppressions.entity.Suppression;
 @Table(name = "bounce", indexes = {
         @Index(name = "bounce_message", columnList = "message_public_id"),
         @Index(name = "bounce_recipient", columnList = "account_id, recipient")})
-public class Bounce {
+public class Bounce extends IdentifiedEntity {
 
     /** What came back was passed on to the original sender, inside a notice of the relay's. */
     public static final String FORWARDED = "forwarded";
@@ -29,10 +27,6 @@ public class Bounce {
     public static final String NOT_FORWARDED = "not-wanted";
     /** Too much came back to this address or from this client within the window. */
     public static final String OVER_FORWARDING_LIMIT = "over-limit";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE)
-    private Long id;
 
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
@@ -114,10 +108,6 @@ public class Bounce {
 
     public void forwarding(String outcome) {
         this.forwarding = outcome;
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public Instant getOccurredAt() {

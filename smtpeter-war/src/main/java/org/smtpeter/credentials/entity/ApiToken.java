@@ -5,13 +5,12 @@ import java.time.Instant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+
+import org.smtpeter.platform.entity.CreatedEntity;
 
 /**
  * A REST API token of one account. Only its SHA-256 hash is stored: the token is shown once,
@@ -22,14 +21,10 @@ import jakarta.persistence.Table;
 @Table(name = "api_token")
 @NamedQuery(name = ApiToken.BY_HASH, query = "SELECT t FROM ApiToken t WHERE t.tokenHash = :hash")
 @NamedQuery(name = ApiToken.OF_ACCOUNT, query = "SELECT t FROM ApiToken t WHERE t.account.id = :account ORDER BY t.id")
-public class ApiToken {
+public class ApiToken extends CreatedEntity {
 
     public static final String BY_HASH = "ApiToken.byHash";
     public static final String OF_ACCOUNT = "ApiToken.ofAccount";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE)
-    private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "account_id", nullable = false)
@@ -42,21 +37,14 @@ public class ApiToken {
     @Column(length = 200)
     private String description;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
     protected ApiToken() {
     }
 
     public ApiToken(Account account, String tokenHash, String description, Instant createdAt) {
+        super(createdAt);
         this.account = account;
         this.tokenHash = tokenHash;
         this.description = description;
-        this.createdAt = createdAt;
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public Account getAccount() {
@@ -74,9 +62,5 @@ public class ApiToken {
 
     public String getDescription() {
         return description;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 }

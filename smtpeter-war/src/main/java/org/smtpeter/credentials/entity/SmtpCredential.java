@@ -6,13 +6,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+
+import org.smtpeter.platform.entity.CreatedEntity;
 
 /**
  * An SMTP login of an account. The password exists only as a PBKDF2 hash; it is shown once,
@@ -25,14 +24,10 @@ import jakarta.persistence.Table;
         query = "SELECT c FROM SmtpCredential c JOIN FETCH c.account WHERE c.username = :username")
 @NamedQuery(name = SmtpCredential.OF_ACCOUNT,
         query = "SELECT c FROM SmtpCredential c WHERE c.account.id = :account ORDER BY c.id")
-public class SmtpCredential {
+public class SmtpCredential extends CreatedEntity {
 
     public static final String BY_USERNAME = "SmtpCredential.byUsername";
     public static final String OF_ACCOUNT = "SmtpCredential.ofAccount";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE)
-    private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "account_id", nullable = false)
@@ -65,24 +60,17 @@ public class SmtpCredential {
     @Column(length = 200)
     private String description;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
     protected SmtpCredential() {
     }
 
     public SmtpCredential(Account account, String username, String passwordHash, FeatureSet features,
                           String description, Instant createdAt) {
+        super(createdAt);
         this.account = account;
         this.username = username;
         this.passwordHash = passwordHash;
         this.features = features;
         this.description = description;
-        this.createdAt = createdAt;
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public Account getAccount() {
@@ -135,9 +123,5 @@ public class SmtpCredential {
 
     public String getDescription() {
         return description;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 }

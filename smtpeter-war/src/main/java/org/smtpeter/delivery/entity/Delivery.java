@@ -9,9 +9,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -19,6 +16,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.smtpeter.platform.entity.IdentifiedEntity;
 import org.smtpeter.messages.entity.Message;
 
 /**
@@ -35,14 +33,10 @@ import org.smtpeter.messages.entity.Message;
 @Table(name = "delivery", indexes = {
         @Index(name = "delivery_due", columnList = "state, next_attempt_at"),
         @Index(name = "delivery_message", columnList = "message_id")})
-public class Delivery {
+public class Delivery extends IdentifiedEntity {
 
     public static final String BY_BOUNCE_TOKEN = "Delivery.byBounceToken";
     public static final String WITH_MESSAGES = "Delivery.withMessages";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE)
-    private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "message_id", nullable = false)
@@ -196,10 +190,6 @@ public class Delivery {
     private void finish(DeliveryState finalState, Instant at) {
         state = finalState;
         finishedAt = at;
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public Message getMessage() {

@@ -7,26 +7,21 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+
+import org.smtpeter.platform.entity.IdentifiedEntity;
 
 /** One try to hand a recipient's copy to the next hop: SMTPeter's "attempts" log. */
 @Entity
 @Table(name = "delivery_attempt", indexes = {
         @Index(name = "attempt_message", columnList = "message_public_id"),
         @Index(name = "attempt_time", columnList = "started_at")})
-public class DeliveryAttempt {
+public class DeliveryAttempt extends IdentifiedEntity {
 
     public enum Outcome { DELIVERED, DEFERRED, FAILED }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE)
-    private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "delivery_id", nullable = false)
@@ -84,10 +79,6 @@ public class DeliveryAttempt {
         this.reply = reply == null ? null : reply.substring(0, Math.min(reply.length(), 1000));
         this.tlsProtocol = tlsProtocol;
         this.outcome = outcome;
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public Delivery getDelivery() {

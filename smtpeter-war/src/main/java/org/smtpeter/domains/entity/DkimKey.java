@@ -7,12 +7,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+
+import org.smtpeter.platform.entity.CreatedEntity;
 
 /**
  * One DKIM key of a sender domain under its selector: the public key as DNS publishes it
@@ -21,11 +20,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "dkim_key")
-public class DkimKey {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE)
-    private Long id;
+public class DkimKey extends CreatedEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "domain_id", nullable = false)
@@ -48,9 +43,6 @@ public class DkimKey {
     @Column(nullable = false, length = 16)
     private KeyState state;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
     @Column(name = "activated_at")
     private Instant activatedAt;
 
@@ -59,13 +51,13 @@ public class DkimKey {
 
     public DkimKey(SenderDomain domain, String selector, DkimAlgorithm algorithm, String publicKey,
                    String encryptedPrivateKey, KeyState state, Instant createdAt) {
+        super(createdAt);
         this.domain = domain;
         this.selector = selector;
         this.algorithm = algorithm;
         this.publicKey = publicKey;
         this.encryptedPrivateKey = encryptedPrivateKey;
         this.state = state;
-        this.createdAt = createdAt;
         this.activatedAt = state == KeyState.ACTIVE ? createdAt : null;
     }
 
@@ -76,10 +68,6 @@ public class DkimKey {
 
     public void retire() {
         state = KeyState.RETIRED;
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public SenderDomain getDomain() {
@@ -104,10 +92,6 @@ public class DkimKey {
 
     public KeyState getState() {
         return state;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 
     public Instant getActivatedAt() {

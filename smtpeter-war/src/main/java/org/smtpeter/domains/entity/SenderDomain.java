@@ -8,13 +8,12 @@ import java.util.Locale;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+
+import org.smtpeter.platform.entity.CreatedEntity;
 
 /**
  * A domain an account sends from, with its DKIM keys and the hosts it publishes for bounces
@@ -25,14 +24,10 @@ import jakarta.persistence.Table;
 @Table(name = "sender_domain")
 @NamedQuery(name = SenderDomain.OF_ACCOUNT, query = "SELECT d FROM SenderDomain d WHERE d.accountId = :account ORDER BY d.name")
 @NamedQuery(name = SenderDomain.ALL, query = "SELECT d FROM SenderDomain d ORDER BY d.id")
-public class SenderDomain {
+public class SenderDomain extends CreatedEntity {
 
     public static final String OF_ACCOUNT = "SenderDomain.ofAccount";
     public static final String ALL = "SenderDomain.all";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE)
-    private Long id;
 
     @Column(name = "account_id", nullable = false)
     private Long accountId;
@@ -45,9 +40,6 @@ public class SenderDomain {
 
     @Column(name = "tracking_host", nullable = false, length = 253)
     private String trackingHost;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
 
     @Column(name = "verified_at")
     private Instant verifiedAt;
@@ -67,11 +59,11 @@ public class SenderDomain {
     }
 
     public SenderDomain(long accountId, String name, Instant createdAt) {
+        super(createdAt);
         this.accountId = accountId;
         this.name = name.toLowerCase(Locale.ROOT);
         this.bounceHost = "bounce." + this.name;
         this.trackingHost = "track." + this.name;
-        this.createdAt = createdAt;
     }
 
     public DkimKey add(DkimKey key) {
@@ -94,10 +86,6 @@ public class SenderDomain {
         return verifiedAt != null;
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public Long getAccountId() {
         return accountId;
     }
@@ -112,10 +100,6 @@ public class SenderDomain {
 
     public String getTrackingHost() {
         return trackingHost;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 
     public Instant getVerifiedAt() {

@@ -4,11 +4,10 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+
+import org.smtpeter.platform.entity.IdentifiedEntity;
 
 /**
  * An event waiting to be published on the JMS topic. It is written in the same transaction as
@@ -18,11 +17,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "outbox_event")
-public class OutboxEvent {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE)
-    private Long id;
+public class OutboxEvent extends IdentifiedEntity {
 
     @Column(name = "event_id", nullable = false, length = 36)
     private String eventId;
@@ -74,10 +69,6 @@ public class OutboxEvent {
     public void failed(String error) {
         attempts++;
         lastError = error == null ? null : error.substring(0, Math.min(error.length(), 500));
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public String getEventId() {

@@ -11,9 +11,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -21,6 +18,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
+import org.smtpeter.platform.entity.IdentifiedEntity;
 import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.credentials.entity.SmtpCredential;
 
@@ -33,13 +31,9 @@ import org.smtpeter.credentials.entity.SmtpCredential;
         @Index(name = "message_received_at", columnList = "received_at"),
         @Index(name = "message_reverse_path", columnList = "reverse_path")})
 @NamedQuery(name = Message.BY_PUBLIC_ID, query = "SELECT m FROM Message m WHERE m.publicId = :publicId")
-public class Message {
+public class Message extends IdentifiedEntity {
 
     public static final String BY_PUBLIC_ID = "Message.byPublicId";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE)
-    private Long id;
 
     /** The id given to the client in the 250 reply and used in the REST API. */
     @Column(name = "public_id", nullable = false, unique = true, length = 40)
@@ -187,10 +181,6 @@ public class Message {
 
     public String getProcessingNote() {
         return processingNote;
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public String getPublicId() {

@@ -5,15 +5,13 @@ import java.time.Instant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 
+import org.smtpeter.platform.entity.CreatedEntity;
 import org.smtpeter.credentials.entity.Account;
 
 /**
@@ -26,14 +24,10 @@ import org.smtpeter.credentials.entity.Account;
 @NamedQuery(name = Suppression.FIND, query = "SELECT s FROM Suppression s WHERE s.account.id = :account AND s.address = :address")
 @NamedQuery(name = Suppression.FIND_ANY,
         query = "SELECT s FROM Suppression s WHERE s.account.id = :account AND s.address IN :addresses")
-public class Suppression {
+public class Suppression extends CreatedEntity {
 
     public static final String FIND = "Suppression.find";
     public static final String FIND_ANY = "Suppression.findAny";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE)
-    private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "account_id", nullable = false)
@@ -50,26 +44,19 @@ public class Suppression {
     @Column(length = 1000)
     private String detail;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
     protected Suppression() {
     }
 
     public Suppression(Account account, String address, String reason, String detail, Instant createdAt) {
+        super(createdAt);
         this.account = account;
         this.address = normalize(address);
         this.reason = reason;
         this.detail = detail == null ? null : detail.substring(0, Math.min(detail.length(), 1000));
-        this.createdAt = createdAt;
     }
 
     public static String normalize(String address) {
         return address.strip().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public Account getAccount() {
@@ -86,9 +73,5 @@ public class Suppression {
 
     public String getDetail() {
         return detail;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 }

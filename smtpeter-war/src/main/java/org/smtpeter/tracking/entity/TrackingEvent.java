@@ -6,11 +6,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+
+import org.smtpeter.platform.entity.IdentifiedEntity;
 
 /**
  * One click or one open, as SMTPeter's "clicks" and "opens" logs record them. Every fetch is
@@ -20,13 +19,9 @@ import jakarta.persistence.Table;
 @Table(name = "tracking_event", indexes = {
         @Index(name = "tracking_message", columnList = "message_public_id"),
         @Index(name = "tracking_time", columnList = "occurred_at")})
-public class TrackingEvent {
+public class TrackingEvent extends IdentifiedEntity {
 
     public enum Kind { CLICK, OPEN }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE)
-    private Long id;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 5)
@@ -73,10 +68,6 @@ public class TrackingEvent {
         this.ip = ip;
         this.userAgent = userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), 1000));
         this.machine = machine;
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public Kind getKind() {

@@ -4,11 +4,10 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+
+import org.smtpeter.platform.entity.IdentifiedEntity;
 
 /**
  * A recipient who unsubscribed from one message, for the message's timeline and the statistics;
@@ -21,17 +20,13 @@ import jakarta.persistence.Table;
         + " WHERE u.messagePublicId = :message AND u.recipient = :recipient")
 @NamedQuery(name = Unsubscribe.OF_MESSAGE, query = "SELECT u FROM Unsubscribe u"
         + " WHERE u.messagePublicId = :message ORDER BY u.occurredAt, u.id")
-public class Unsubscribe {
+public class Unsubscribe extends IdentifiedEntity {
 
     public static final String OF_COPY = "Unsubscribe.ofCopy";
     public static final String OF_MESSAGE = "Unsubscribe.ofMessage";
 
     /** How the recipient asked: the RFC 8058 POST, or mail to the mailto address. */
     public enum Method { ONE_CLICK, MAILTO }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE)
-    private Long id;
 
     @Column(name = "account_id", nullable = false)
     private long accountId;
@@ -66,10 +61,6 @@ public class Unsubscribe {
         this.occurredAt = occurredAt;
         this.ip = ip;
         this.userAgent = userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), 1000));
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public long getAccountId() {

@@ -7,14 +7,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+
+import org.smtpeter.platform.entity.CreatedEntity;
 
 /**
  * One event for one endpoint: written in the transaction that recorded the event (the outbox),
@@ -28,7 +27,7 @@ import jakarta.persistence.Table;
 @NamedQuery(name = WebhookDelivery.PENDING_OF_ENDPOINT, query = "SELECT d FROM WebhookDelivery d"
         + " WHERE d.endpoint.id = :endpoint AND d.state = org.smtpeter.webhooks.entity.WebhookDelivery.State.PENDING"
         + " ORDER BY d.id")
-public class WebhookDelivery {
+public class WebhookDelivery extends CreatedEntity {
 
     public static final String OF_ENDPOINT = "WebhookDelivery.ofEndpoint";
     public static final String PENDING_OF_ENDPOINT = "WebhookDelivery.pendingOfEndpoint";
@@ -41,10 +40,6 @@ public class WebhookDelivery {
         /** Given up: the endpoint was disabled before the endpoint took it. */
         FAILED
     }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE)
-    private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "endpoint_id", nullable = false)
@@ -61,9 +56,6 @@ public class WebhookDelivery {
     @Lob
     @Column(nullable = false)
     private String payload;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
@@ -90,11 +82,11 @@ public class WebhookDelivery {
     }
 
     public WebhookDelivery(WebhookEndpoint endpoint, String eventId, String eventType, String payload, Instant now) {
+        super(now);
         this.endpoint = endpoint;
         this.eventId = eventId;
         this.eventType = eventType;
         this.payload = payload;
-        this.createdAt = now;
         this.state = State.PENDING;
         this.nextAttemptAt = now;
     }
@@ -121,10 +113,6 @@ public class WebhookDelivery {
         lastError = why;
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public WebhookEndpoint getEndpoint() {
         return endpoint;
     }
@@ -139,10 +127,6 @@ public class WebhookDelivery {
 
     public String getPayload() {
         return payload;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 
     public State getState() {

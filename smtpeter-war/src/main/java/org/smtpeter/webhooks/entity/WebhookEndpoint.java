@@ -9,15 +9,13 @@ import java.util.Set;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.smtpeter.platform.entity.CreatedEntity;
 import org.smtpeter.credentials.entity.Account;
 
 /**
@@ -32,7 +30,7 @@ import org.smtpeter.credentials.entity.Account;
         query = "SELECT e FROM WebhookEndpoint e WHERE e.account.id = :account ORDER BY e.id")
 @NamedQuery(name = WebhookEndpoint.ENABLED_OF_ACCOUNT,
         query = "SELECT e FROM WebhookEndpoint e WHERE e.account.id = :account AND e.enabled = :enabled ORDER BY e.id")
-public class WebhookEndpoint {
+public class WebhookEndpoint extends CreatedEntity {
 
     public static final String OF_ACCOUNT = "WebhookEndpoint.ofAccount";
     /** With {@code enabled} = true: a literal TRUE becomes 1 on H2, which a BOOLEAN column refuses. */
@@ -40,10 +38,6 @@ public class WebhookEndpoint {
 
     /** How long an endpoint may fail before it is disabled, as the issue asks: a day of retries. */
     public static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE)
-    private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "account_id", nullable = false)
@@ -63,9 +57,6 @@ public class WebhookEndpoint {
     private String secret;
 
     private boolean enabled;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
 
     @Column(name = "failing_since")
     private Instant failingSince;
@@ -87,13 +78,13 @@ public class WebhookEndpoint {
 
     public WebhookEndpoint(Account account, String url, String description, Set<String> eventTypes, String secret,
                            Instant createdAt) {
+        super(createdAt);
         this.account = account;
         this.url = url;
         this.description = description;
         this.eventTypes = String.join(",", eventTypes);
         this.secret = secret;
         this.enabled = true;
-        this.createdAt = createdAt;
     }
 
     /** Whether this endpoint wants events of the type (its list empty: all of them). */
@@ -141,10 +132,6 @@ public class WebhookEndpoint {
         this.secret = secret;
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public Account getAccount() {
         return account;
     }
@@ -172,10 +159,6 @@ public class WebhookEndpoint {
 
     public boolean isEnabled() {
         return enabled;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 
     public Instant getFailingSince() {
