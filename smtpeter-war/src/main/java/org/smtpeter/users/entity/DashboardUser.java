@@ -5,14 +5,12 @@ import java.time.Instant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import org.smtpeter.credentials.entity.Account;
+import org.smtpeter.platform.entity.CreatedEntity;
 
 /**
  * A person who may log in to the dashboard: an operator of the relay (no account, role
@@ -22,7 +20,7 @@ import org.smtpeter.credentials.entity.Account;
  */
 @Entity
 @Table(name = "dashboard_user")
-public class DashboardUser {
+public class DashboardUser extends CreatedEntity {
 
     /** Operators see and change everything, and manage accounts. */
     public static final String ADMIN = "ADMIN";
@@ -30,11 +28,6 @@ public class DashboardUser {
     public static final String OWNER = "OWNER";
     /** An account's member: everything of the account but its people. */
     public static final String MEMBER = "MEMBER";
-
-    // SEQUENCE rather than IDENTITY, as everywhere in this schema (IDENTITY DDL is broken on Payara's H2).
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE)
-    private Long id;
 
     /** For invited people their e-mail address; operators may have any name. */
     @Column(nullable = false, unique = true, length = 100)
@@ -66,17 +59,14 @@ public class DashboardUser {
     @Column(name = "totp_last_step")
     private Long totpLastStep;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
     protected DashboardUser() {
     }
 
     public DashboardUser(String username, String passwordHash, String role, Instant createdAt) {
+        super(createdAt);
         this.username = username;
         this.passwordHash = passwordHash;
         this.role = role;
-        this.createdAt = createdAt;
     }
 
     /** Someone invited into an account, without a password yet. */
@@ -135,10 +125,6 @@ public class DashboardUser {
         return passwordHash != null;
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public String getUsername() {
         return username;
     }
@@ -171,7 +157,4 @@ public class DashboardUser {
         return totpSecret;
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
 }

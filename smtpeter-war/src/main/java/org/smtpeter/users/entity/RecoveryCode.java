@@ -4,21 +4,16 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.smtpeter.platform.entity.IdentifiedEntity;
+
 /** One of a person's two-factor recovery codes, kept as its SHA-256; each logs in once. */
 @Entity
 @Table(name = "recovery_code")
-public class RecoveryCode {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE)
-    private Long id;
+public class RecoveryCode extends IdentifiedEntity {
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "user_id", nullable = false)

@@ -6,12 +6,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+
+import org.smtpeter.platform.entity.CreatedEntity;
 
 /**
  * A link mailed to a person to accept an invitation or to reset a password. The link carries a
@@ -20,15 +19,11 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "user_link")
-public class UserLink {
+public class UserLink extends CreatedEntity {
 
     public enum Purpose {
         INVITATION, RESET
     }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE)
-    private Long id;
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "user_id", nullable = false)
@@ -41,9 +36,6 @@ public class UserLink {
     @Column(name = "token_hash", nullable = false, unique = true, length = 64)
     private String tokenHash;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
@@ -54,10 +46,10 @@ public class UserLink {
     }
 
     public UserLink(DashboardUser user, Purpose purpose, String tokenHash, Instant createdAt, Instant expiresAt) {
+        super(createdAt);
         this.user = user;
         this.purpose = purpose;
         this.tokenHash = tokenHash;
-        this.createdAt = createdAt;
         this.expiresAt = expiresAt;
     }
 
@@ -67,10 +59,6 @@ public class UserLink {
 
     public void use(Instant now) {
         usedAt = now;
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public DashboardUser getUser() {
