@@ -68,6 +68,11 @@ public class ApiToken {
         return account.getId();
     }
 
+    /** How the audit log names whoever used this token: its id and description, never the token. */
+    public String actor() {
+        return "API token " + id + (description == null || description.isBlank() ? "" : " (" + description + ")");
+    }
+
     public String getTokenHash() {
         return tokenHash;
     }
