@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,12 +23,18 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.smtpeter.audit.boundary.ApiAudit;
+import org.smtpeter.audit.control.AuditActions;
 import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.platform.boundary.Caller;
 import org.smtpeter.platform.boundary.Paging;
 
-/** Accounts. The admin manages them all; an account token sees only its own account. */
+/**
+ * Accounts. The admin manages them all; an account token sees only its own account. Creating and
+ * deleting one is recorded in its audit log, which outlives it.
+ */
+@RequestScoped
 @Path("accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -39,6 +47,9 @@ public class AccountsResource {
     @Inject
     Caller caller;
 
+    @Inject
+    ApiAudit audit;
+
     public record NewAccount(String name) {
     }
 
@@ -49,6 +60,7 @@ public class AccountsResource {
     }
 
     @POST
+    @Transactional
     @Operation(summary = "Create an account (admin only)")
     public Response create(NewAccount request) {
         caller.requireAdmin();
@@ -56,6 +68,7 @@ public class AccountsResource {
             throw new BadRequestException("name is required (1 to 100 characters)");
         }
         Account account = accounts.create(request.name().strip());
+        audit.record(account.getId(), AuditActions.ACCOUNT_CREATED, account.getName());
         return Response.created(URI.create("accounts/" + account.getId())).entity(AccountView.of(account)).build();
     }
 
@@ -78,14 +91,16 @@ public class AccountsResource {
     }
 
     @DELETE
+    @Transactional
     @Path("{id}")
     @Operation(summary = "Delete an account (admin only)",
-            description = "Its credentials, API tokens and suppressions go; its messages stay as history and its "
-                    + "queued mail is cancelled.")
+            description = "Its credentials, API tokens and suppressions go; its messages and its audit log "
+                    + "stay as history and its queued mail is cancelled.")
     public Response delete(@PathParam("id") long id) {
         caller.requireAdmin();
-        get(id);
+        String name = get(id).name();
         accounts.deleteAccount(id);
+        audit.record(id, AuditActions.ACCOUNT_DELETED, name);
         return Response.noContent().build();
     }
 }

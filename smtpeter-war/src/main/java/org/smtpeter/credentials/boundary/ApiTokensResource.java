@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,12 +23,15 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.smtpeter.audit.boundary.ApiAudit;
+import org.smtpeter.audit.control.AuditActions;
 import org.smtpeter.credentials.control.ApiTokens;
 import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.credentials.entity.ApiToken;
 import org.smtpeter.platform.boundary.Paging;
 
-/** An account's REST API tokens; only the admin issues, lists and revokes them. */
+/** An account's REST API tokens; only the admin issues, lists and revokes them, each time with an audit entry. */
+@RequestScoped
 @Path("accounts/{account}/tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -38,6 +43,9 @@ public class ApiTokensResource {
 
     @Inject
     PathAccounts pathAccounts;
+
+    @Inject
+    ApiAudit audit;
 
     @PathParam("account")
     long accountId;
@@ -56,6 +64,7 @@ public class ApiTokensResource {
     }
 
     @POST
+    @Transactional
     @Operation(summary = "Issue an API token for the account; the response holds it, once")
     public Response issue(NewToken request) {
         Account account = account();
@@ -65,6 +74,7 @@ public class ApiTokensResource {
         }
         ApiTokens.IssuedToken issued = tokens.issue(account, description);
         ApiToken token = issued.token();
+        audit.record(accountId, AuditActions.TOKEN_CREATED, token.actor());
         return Response.created(URI.create("accounts/" + accountId + "/tokens/" + token.getId()))
                 .entity(new IssuedTokenView(token.getId(), accountId, issued.secret(), description,
                         token.getCreatedAt(), "Store this token now: it is shown only once and cannot be retrieved again."))
@@ -80,13 +90,15 @@ public class ApiTokensResource {
     }
 
     @DELETE
+    @Transactional
     @Path("{id}")
     @Operation(summary = "Revoke an API token; it stops working at once")
     public Response revoke(@PathParam("id") long id) {
         account();
-        if (!tokens.revoke(accountId, id)) {
-            throw new NotFoundException("No token " + id + " in account " + accountId);
-        }
+        ApiToken token = tokens.token(accountId, id)
+                .orElseThrow(() -> new NotFoundException("No token " + id + " in account " + accountId));
+        tokens.revoke(accountId, id);
+        audit.record(accountId, AuditActions.TOKEN_REVOKED, token.actor());
         return Response.noContent().build();
     }
 

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -22,6 +24,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.smtpeter.audit.boundary.ApiAudit;
+import org.smtpeter.audit.control.AuditActions;
+import org.smtpeter.audit.control.Changes;
 import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.control.NewCredential;
 import org.smtpeter.credentials.entity.Account;
@@ -31,8 +36,9 @@ import org.smtpeter.platform.boundary.Paging;
 
 /**
  * An account's SMTP credentials. A password appears once: in the response that created or
- * rotated it.
+ * rotated it. Each change is one transaction with its audit log entry.
  */
+@RequestScoped
 @Path("accounts/{account}/credentials")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,6 +52,9 @@ public class CredentialsResource {
 
     @Inject
     PathAccounts pathAccounts;
+
+    @Inject
+    ApiAudit audit;
 
     @PathParam("account")
     long accountId;
@@ -99,6 +108,7 @@ public class CredentialsResource {
     }
 
     @POST
+    @Transactional
     @Operation(summary = "Create a credential; the response holds its password, once")
     public Response create(NewCredentialRequest request) {
         Account account = account();
@@ -112,6 +122,7 @@ public class CredentialsResource {
         boolean jmsSubmission = request != null && Boolean.TRUE.equals(request.jmsSubmission());
         NewCredential created = accounts.createCredential(account, description, features, forwardBounces,
                 jmsSubmission);
+        audit.record(accountId, AuditActions.CREDENTIAL_CREATED, created.credential().getUsername());
         return Response.created(URI.create("accounts/" + accountId + "/credentials/" + created.credential().getId()))
                 .entity(CreatedCredential.of(created)).build();
     }
@@ -131,6 +142,7 @@ public class CredentialsResource {
     }
 
     @PATCH
+    @Transactional
     @Operation(summary = "Enable or disable a credential, change its features, bounce forwarding or JMS submission",
             description = "Only the fields given change. A disabled credential fails SMTP AUTH with 535; "
                     + "mail on the JMS submission queue that names a credential without jmsSubmission is rejected.")
@@ -140,6 +152,7 @@ public class CredentialsResource {
         if (change == null) {
             throw new BadRequestException("a JSON body with enabled, features, forwardBounces or jmsSubmission is required");
         }
+        CredentialView before = CredentialView.of(credential);
         if (change.enabled() != null) {
             accounts.setEnabled(id, change.enabled());
         }
@@ -152,24 +165,43 @@ public class CredentialsResource {
                     : change.jmsSubmission();
             accounts.updateFeatures(id, features, forwardBounces, jmsSubmission);
         }
-        return get(id);
+        CredentialView after = get(id);
+        recordChange(before, after);
+        return after;
+    }
+
+    /** An entry per kind of change: enabling or disabling, and the features (with what changed). */
+    private void recordChange(CredentialView before, CredentialView after) {
+        if (before.enabled() != after.enabled()) {
+            audit.record(accountId, after.enabled() ? AuditActions.CREDENTIAL_ENABLED
+                    : AuditActions.CREDENTIAL_DISABLED, after.username());
+        }
+        String features = Changes.between(before, after, "enabled");
+        if (!features.isEmpty()) {
+            audit.record(accountId, AuditActions.CREDENTIAL_FEATURES_CHANGED, after.username() + ": " + features);
+        }
     }
 
     @POST
+    @Transactional
     @Path("{id}/rotate")
     @Operation(summary = "Give the credential a new password; the old one stops working at once",
             description = "The response holds the new password, once.")
     public CreatedCredential rotate(@PathParam("id") long id) {
-        credential(id);
-        return CreatedCredential.of(accounts.rotatePassword(id));
+        String username = credential(id).getUsername();
+        CreatedCredential rotated = CreatedCredential.of(accounts.rotatePassword(id));
+        audit.record(accountId, AuditActions.CREDENTIAL_ROTATED, username);
+        return rotated;
     }
 
     @DELETE
+    @Transactional
     @Path("{id}")
     @Operation(summary = "Delete a credential; its messages stay in the log with its user name")
     public Response delete(@PathParam("id") long id) {
-        credential(id);
+        String username = credential(id).getUsername();
         accounts.deleteCredential(id);
+        audit.record(accountId, AuditActions.CREDENTIAL_DELETED, username);
         return Response.noContent().build();
     }
 

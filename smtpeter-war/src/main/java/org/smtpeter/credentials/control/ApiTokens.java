@@ -55,23 +55,29 @@ public class ApiTokens {
                 .getResultList();
     }
 
-    /** @return false when the account has no such token */
-    public boolean revoke(long accountId, long tokenId) {
-        ApiToken token = em.find(ApiToken.class, tokenId);
-        if (token == null || token.getAccountId() != accountId) {
-            return false;
-        }
-        em.remove(token);
-        return true;
+    /** The account's token with this id; empty for another account's. */
+    public Optional<ApiToken> token(long accountId, long tokenId) {
+        return Optional.ofNullable(em.find(ApiToken.class, tokenId)).filter(t -> t.getAccountId() == accountId);
     }
 
-    /** The account a presented token belongs to; empty for anything that is not a live token. */
-    public Optional<Long> accountOf(String presented) {
+    /** @return false when the account has no such token */
+    public boolean revoke(long accountId, long tokenId) {
+        Optional<ApiToken> token = token(accountId, tokenId);
+        token.ifPresent(em::remove);
+        return token.isPresent();
+    }
+
+    /** A live token someone presented: its account, and how the audit log names its holder. */
+    public record PresentedToken(long accountId, String actor) {
+    }
+
+    /** What a presented token is; empty for anything that is not a live token. */
+    public Optional<PresentedToken> find(String presented) {
         if (presented == null || !presented.startsWith(PREFIX)) {
             return Optional.empty();
         }
         return em.createNamedQuery(ApiToken.BY_HASH, ApiToken.class).setParameter("hash", hash(presented))
-                .getResultStream().findFirst().map(ApiToken::getAccountId);
+                .getResultStream().findFirst().map(token -> new PresentedToken(token.getAccountId(), token.actor()));
     }
 
     static String hash(String token) {

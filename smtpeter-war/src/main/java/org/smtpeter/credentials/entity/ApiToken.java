@@ -56,6 +56,11 @@ public class ApiToken extends CreatedEntity {
         return account.getId();
     }
 
+    /** How the audit log names whoever used this token: its id and description, never the token. */
+    public String actor() {
+        return "API token " + id + (description == null || description.isBlank() ? "" : " (" + description + ")");
+    }
+
     public String getTokenHash() {
         return tokenHash;
     }

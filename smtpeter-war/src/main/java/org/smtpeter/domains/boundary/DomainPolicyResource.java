@@ -1,6 +1,8 @@
 package org.smtpeter.domains.boundary;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,10 +14,13 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.smtpeter.audit.boundary.ApiAudit;
+import org.smtpeter.audit.control.AuditActions;
 import org.smtpeter.credentials.boundary.PathAccounts;
 import org.smtpeter.domains.control.SenderDomains;
 
 /** An account's rule for From domains: whether it sends only from its verified sender domains. */
+@RequestScoped
 @Path("accounts/{account}/domain-policy")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -27,6 +32,9 @@ public class DomainPolicyResource {
 
     @Inject
     PathAccounts pathAccounts;
+
+    @Inject
+    ApiAudit audit;
 
     @PathParam("account")
     long accountId;
@@ -42,13 +50,18 @@ public class DomainPolicyResource {
     }
 
     @PUT
+    @Transactional
     @Operation(summary = "Require verified sender domains: mail from any other From domain is refused with 550 5.7.1")
     public Policy setPolicy(Policy policy) {
         pathAccounts.visible(accountId);
         if (policy == null || policy.requireVerified() == null) {
             throw new BadRequestException("requireVerified (true or false) is required");
         }
-        domains.requireVerified(accountId, policy.requireVerified());
+        if (domains.requiresVerified(accountId) != policy.requireVerified()) {
+            domains.requireVerified(accountId, policy.requireVerified());
+            audit.record(accountId, AuditActions.DOMAIN_POLICY_CHANGED,
+                    policy.requireVerified() ? "only verified sender domains" : "any From domain");
+        }
         return policy();
     }
 }

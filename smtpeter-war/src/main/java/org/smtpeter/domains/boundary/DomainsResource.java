@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,6 +25,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.smtpeter.audit.boundary.ApiAudit;
+import org.smtpeter.audit.control.AuditActions;
 import org.smtpeter.credentials.boundary.PathAccounts;
 import org.smtpeter.domains.control.DnsRecord;
 import org.smtpeter.domains.control.DomainCheck;
@@ -32,12 +36,16 @@ import org.smtpeter.domains.control.SenderDomains;
 import org.smtpeter.domains.control.UnknownDomainException;
 import org.smtpeter.domains.entity.DkimAlgorithm;
 import org.smtpeter.domains.entity.DkimKey;
+import org.smtpeter.domains.entity.KeyState;
 import org.smtpeter.domains.entity.SenderDomain;
 
 /**
  * An account's sender domains: adding one makes its DKIM keys, and every answer lists the DNS
- * records to publish with what the last check found. Private keys never appear.
+ * records to publish with what the last check found. Private keys never appear. Adding, deleting,
+ * rotating and activating are each one transaction with their audit log entry; a check is not
+ * recorded (the relay checks by itself as well).
  */
+@RequestScoped
 @Path("accounts/{account}/domains")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -52,6 +60,9 @@ public class DomainsResource {
 
     @Inject
     PathAccounts pathAccounts;
+
+    @Inject
+    ApiAudit audit;
 
     @PathParam("account")
     long accountId;
@@ -78,6 +89,7 @@ public class DomainsResource {
     }
 
     @POST
+    @Transactional
     @Operation(summary = "Add a sender domain; its DKIM keys are made and its DNS records listed")
     public Response add(NewDomain request) {
         account();
@@ -85,6 +97,7 @@ public class DomainsResource {
             throw new BadRequestException("name is required");
         }
         SenderDomain domain = call(() -> domains.add(accountId, request.name(), algorithms(request.algorithms())));
+        audit.record(accountId, AuditActions.DOMAIN_ADDED, domain.getName() + " (" + selectors(domain, KeyState.ACTIVE) + ")");
         return Response.created(URI.create("accounts/" + accountId + "/domains/" + domain.getId()))
                 .entity(view(domain)).build();
     }
@@ -104,31 +117,40 @@ public class DomainsResource {
     }
 
     @DELETE
+    @Transactional
     @Path("{id}")
     @Operation(summary = "Delete a sender domain and its keys; its mail is no longer signed")
     public Response delete(@PathParam("id") long id) {
         account();
-        if (!domains.delete(accountId, id)) {
-            throw new NotFoundException("No sender domain " + id);
-        }
+        String name = domains.get(accountId, id).map(SenderDomain::getName)
+                .orElseThrow(() -> new NotFoundException("No sender domain " + id));
+        domains.delete(accountId, id);
+        audit.record(accountId, AuditActions.DOMAIN_REMOVED, name);
         return Response.noContent().build();
     }
 
     @POST
+    @Transactional
     @Path("{id}/rotate")
     @Operation(summary = "New DKIM keys under new selectors, published beside the active ones;"
             + " they sign once a check finds their records, or once activated")
     public DomainView rotate(@PathParam("id") long id) {
         account();
-        return view(call(() -> domains.rotate(accountId, id)));
+        SenderDomain domain = call(() -> domains.rotate(accountId, id));
+        audit.record(accountId, AuditActions.DOMAIN_KEY_ROTATED,
+                domain.getName() + ": new " + selectors(domain, KeyState.PUBLISHED));
+        return view(domain);
     }
 
     @POST
+    @Transactional
     @Path("{id}/keys/{selector}/activate")
     @Operation(summary = "Sign with a published key from now on, without waiting for the DNS check")
     public DomainView activate(@PathParam("id") long id, @PathParam("selector") String selector) {
         account();
-        return view(call(() -> domains.activate(accountId, id, selector)));
+        SenderDomain domain = call(() -> domains.activate(accountId, id, selector));
+        audit.record(accountId, AuditActions.DOMAIN_KEY_ACTIVATED, domain.getName() + ": " + selector);
+        return view(domain);
     }
 
     @POST
@@ -148,6 +170,13 @@ public class DomainsResource {
         return new DomainView(domain.getId(), domain.getAccountId(), domain.getName(), domain.isVerified(),
                 domain.getVerifiedAt(), domain.getCheckedAt(), domain.getBounceHost(), domain.getTrackingHost(),
                 domain.getKeys().stream().map(KeyView::of).toList(), records);
+    }
+
+    /** The selectors of the domain's keys in a state, with their algorithms, for an audit entry. */
+    private static String selectors(SenderDomain domain, KeyState state) {
+        return domain.getKeys().stream().filter(key -> key.getState() == state)
+                .map(key -> key.getSelector() + " " + key.getAlgorithm().keyType())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static Set<DkimAlgorithm> algorithms(List<String> names) {

@@ -7,10 +7,14 @@ import jakarta.ws.rs.NotFoundException;
 /**
  * Who is calling the API in this request, as the API's bearer token filter found out: the admin, who
  * sees everything, or one account, which sees only its own data. Another account's things are
- * answered with 404, as if they did not exist, so ids reveal nothing.
+ * answered with 404, as if they did not exist, so ids reveal nothing. It also says, for the audit
+ * log, which token it was (never its secret) and from which address it came.
  */
 @RequestScoped
 public class Caller {
+
+    /** How the audit log names the admin. */
+    public static final String ADMIN_ACTOR = "admin token";
 
     /** Fail closed: until the filter has vouched for the caller, nothing is allowed. */
     private boolean authenticated;
@@ -18,14 +22,22 @@ public class Caller {
     /** Null for the admin. */
     private Long accountId;
 
-    public void admin() {
+    private String actor;
+    private String remoteAddress;
+
+    public void admin(String remoteAddress) {
         authenticated = true;
         accountId = null;
+        actor = ADMIN_ACTOR;
+        this.remoteAddress = remoteAddress;
     }
 
-    public void account(long id) {
+    /** @param actor which of the account's tokens, e.g. "API token 12 (deploy)" */
+    public void account(long id, String actor, String remoteAddress) {
         authenticated = true;
         accountId = id;
+        this.actor = actor;
+        this.remoteAddress = remoteAddress;
     }
 
     public boolean isAdmin() {
@@ -37,6 +49,18 @@ public class Caller {
     public Long accountScope() {
         checkAuthenticated();
         return accountId;
+    }
+
+    /** Who is calling, as the audit log names it: {@value #ADMIN_ACTOR} or one API token. */
+    public String actor() {
+        checkAuthenticated();
+        return actor;
+    }
+
+    /** The client's address as the server saw it. */
+    public String remoteAddress() {
+        checkAuthenticated();
+        return remoteAddress;
     }
 
     private void checkAuthenticated() {

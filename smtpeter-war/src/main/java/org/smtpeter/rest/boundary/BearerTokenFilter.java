@@ -4,9 +4,11 @@ import java.util.Optional;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,7 +19,7 @@ import org.smtpeter.platform.boundary.Caller;
 
 /**
  * Requires {@code Authorization: Bearer <token>} on every API request: the admin token, or an
- * account's API token. Who it was goes into the request's {@link Caller}.
+ * account's API token. Who it was, and from which address, goes into the request's {@link Caller}.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -34,6 +36,9 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     @Inject
     Caller caller;
 
+    @Context
+    HttpServletRequest servletRequest;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -43,11 +48,11 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         if (presented == null || presented.isEmpty()) {
             unauthorized(request);
         } else if (adminToken.matches(presented)) {
-            caller.admin();
+            caller.admin(servletRequest.getRemoteAddr());
         } else {
-            Optional<Long> account = apiTokens.accountOf(presented);
-            if (account.isPresent()) {
-                caller.account(account.get());
+            Optional<ApiTokens.PresentedToken> token = apiTokens.find(presented);
+            if (token.isPresent()) {
+                caller.account(token.get().accountId(), token.get().actor(), servletRequest.getRemoteAddr());
             } else {
                 unauthorized(request);
             }

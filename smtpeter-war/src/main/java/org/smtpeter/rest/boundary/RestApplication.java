@@ -12,6 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.smtpeter.bounces.boundary.BouncesResource;
 import org.smtpeter.suppressions.boundary.SuppressionsResource;
+import org.smtpeter.audit.boundary.AccountAuditLogResource;
+import org.smtpeter.audit.boundary.AuditLogResource;
 import org.smtpeter.credentials.boundary.AccountsResource;
 import org.smtpeter.credentials.boundary.ApiTokensResource;
 import org.smtpeter.credentials.boundary.CredentialsResource;
@@ -35,7 +37,7 @@ import org.smtpeter.platform.boundary.Paging;
 @ApplicationPath("api/v1")
 @OpenAPIDefinition(info = @Info(title = "SMTPeter relay API", version = "1",
         description = "Accounts, SMTP credentials, sender domains with their DKIM keys, the message log with timelines, deliveries and attempts, bounces, "
-                + "complaints, clicks, opens, suppressions and statistics. Lists take offset and limit (at most "
+                + "complaints, clicks, opens, suppressions, statistics and the audit log. Lists take offset and limit (at most "
                 + Paging.MAX_LIMIT + "); errors are {\"status\": n, \"error\": \"...\"}."),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
@@ -48,6 +50,7 @@ public class RestApplication extends Application {
                 MessagesResource.class, DeliveriesResource.class, AttemptsResource.class, TrackingEventsResource.class,
                 BouncesResource.class, SuppressionsResource.class, StatisticsResource.class, EventOutboxResource.class,
                 DomainsResource.class, DomainPolicyResource.class, WebhooksResource.class,
+                AccountAuditLogResource.class, AuditLogResource.class,
                 BearerTokenFilter.class,
                 ErrorMappers.WebApplication.class, ErrorMappers.UnreadableJson.class, ErrorMappers.Processing.class,
                 ErrorMappers.Ejb.class, ErrorMappers.Duplicate.class, ErrorMappers.Unknown.class);

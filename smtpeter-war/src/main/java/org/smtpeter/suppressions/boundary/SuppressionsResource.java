@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -19,13 +21,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.smtpeter.audit.boundary.ApiAudit;
+import org.smtpeter.audit.control.AuditActions;
 import org.smtpeter.suppressions.control.Suppressions;
 import org.smtpeter.suppressions.entity.Suppression;
 import org.smtpeter.credentials.boundary.PathAccounts;
 import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.platform.boundary.Paging;
 
-/** An account's suppression list: search, add, remove. */
+/** An account's suppression list: search, add, remove; adding and removing with an audit log entry. */
+@RequestScoped
 @Path("accounts/{account}/suppressions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -36,6 +41,9 @@ public class SuppressionsResource {
 
     @Inject
     PathAccounts pathAccounts;
+
+    @Inject
+    ApiAudit audit;
 
     @PathParam("account")
     long accountId;
@@ -61,12 +69,18 @@ public class SuppressionsResource {
     }
 
     @POST
+    @Transactional
     public Response add(NewSuppression request) {
         if (request == null || request.address() == null || !request.address().contains("@")
                 || request.address().length() > 320) {
             throw new BadRequestException("address is required (an email address)");
         }
-        Suppression suppression = suppressions.suppress(account(), request.address(), "manual", request.detail());
+        Account account = account();
+        boolean listed = suppressions.find(account, request.address()).isPresent();
+        Suppression suppression = suppressions.suppress(account, request.address(), "manual", request.detail());
+        if (!listed) {
+            audit.record(accountId, AuditActions.SUPPRESSION_ADDED, suppression.getAddress());
+        }
         return Response.created(URI.create("accounts/" + accountId + "/suppressions/" + suppression.getId()))
                 .entity(SuppressionView.of(suppression)).build();
     }
@@ -78,12 +92,15 @@ public class SuppressionsResource {
     }
 
     @DELETE
+    @Transactional
     @Path("{id}")
     public Response remove(@PathParam("id") long id) {
-        ours(id);
+        Suppression suppression = ours(id);
         if (!suppressions.remove(id)) {
             throw notFound(id);
         }
+        audit.record(accountId, AuditActions.SUPPRESSION_REMOVED,
+                suppression.getAddress() + " (" + suppression.getReason() + ")");
         return Response.noContent().build();
     }
 

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +25,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.smtpeter.audit.boundary.ApiAudit;
+import org.smtpeter.audit.control.AuditActions;
+import org.smtpeter.audit.control.Changes;
 import org.smtpeter.credentials.boundary.PathAccounts;
 import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.platform.boundary.Paging;
@@ -32,8 +37,10 @@ import org.smtpeter.webhooks.entity.WebhookEndpoint;
 
 /**
  * An account's webhook endpoints and their delivery logs. The signing secret appears once: in the
- * response that created or rotated it.
+ * response that created or rotated it. Each change is one transaction with its audit log entry;
+ * a test event is not recorded (it changes nothing).
  */
+@RequestScoped
 @Path("accounts/{account}/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -48,6 +55,9 @@ public class WebhooksResource {
     @Inject
     PathAccounts pathAccounts;
 
+    @Inject
+    ApiAudit audit;
+
     @PathParam("account")
     long accountId;
 
@@ -57,6 +67,13 @@ public class WebhooksResource {
 
     /** PATCH body: only the fields given change. */
     public record EndpointChange(String url, String description, List<String> eventTypes, Boolean enabled) {
+    }
+
+    /** What a person sets on an endpoint, compared before and after a change for its audit entry. */
+    public record Settings(String url, String description, List<String> eventTypes, boolean enabled) {
+        static Settings of(WebhookEndpoint e) {
+            return new Settings(e.getUrl(), e.getDescription(), List.copyOf(e.getEventTypes()), e.isEnabled());
+        }
     }
 
     /** @param disabledNotice why it was disabled, when it was */
@@ -92,6 +109,7 @@ public class WebhooksResource {
     }
 
     @POST
+    @Transactional
     @Operation(summary = "Add a webhook endpoint; the response holds its signing secret, once",
             description = "url: http or https, at a public address. eventTypes: any of accepted, rejected, delivered,"
                     + " deferred, failed, bounced, complained, opened, clicked; empty for all.")
@@ -102,6 +120,7 @@ public class WebhooksResource {
         }
         WebhookEndpoint created = invalidIs400(() -> webhooks.create(account, request.url(), request.description(),
                 request.eventTypes()));
+        audit.record(accountId, AuditActions.WEBHOOK_CREATED, created.getUrl());
         return Response.created(URI.create("accounts/" + accountId + "/webhooks/" + created.getId()))
                 .entity(EndpointWithSecret.of(created)).build();
     }
@@ -122,26 +141,35 @@ public class WebhooksResource {
     }
 
     @PATCH
+    @Transactional
     @Path("{id}")
     @Operation(summary = "Change the URL, description or event types, or enable or disable the endpoint",
             description = "Only the fields given change. Enabling a disabled endpoint clears its notice; events "
                     + "recorded while it was disabled are not sent.")
     public EndpointView change(@PathParam("id") long id, EndpointChange change) {
-        endpoint(id);
+        Settings before = Settings.of(endpoint(id));
         if (change == null) {
             throw new BadRequestException("a JSON body with url, description, eventTypes or enabled is required");
         }
-        return EndpointView.of(invalidIs400(() -> webhooks.change(id, change.url(), change.description(),
-                change.eventTypes(), change.enabled())));
+        WebhookEndpoint changed = invalidIs400(() -> webhooks.change(id, change.url(), change.description(),
+                change.eventTypes(), change.enabled()));
+        String changes = Changes.between(before, Settings.of(changed));
+        if (!changes.isEmpty()) {
+            audit.record(accountId, AuditActions.WEBHOOK_CHANGED, before.url() + ": " + changes);
+        }
+        return EndpointView.of(changed);
     }
 
     @POST
+    @Transactional
     @Path("{id}/rotate")
     @Operation(summary = "Give the endpoint a new signing secret; the old one stops at once",
             description = "The response holds the new secret, once.")
     public EndpointWithSecret rotate(@PathParam("id") long id) {
         endpoint(id);
-        return EndpointWithSecret.of(invalidIs400(() -> webhooks.rotate(id)));
+        WebhookEndpoint rotated = invalidIs400(() -> webhooks.rotate(id));
+        audit.record(accountId, AuditActions.WEBHOOK_SECRET_ROTATED, rotated.getUrl());
+        return EndpointWithSecret.of(rotated);
     }
 
     @POST
@@ -170,11 +198,13 @@ public class WebhooksResource {
     }
 
     @DELETE
+    @Transactional
     @Path("{id}")
     @Operation(summary = "Delete the endpoint with its delivery log; what it still waited for is not sent")
     public Response delete(@PathParam("id") long id) {
-        endpoint(id);
+        String url = endpoint(id).getUrl();
         webhooks.delete(id);
+        audit.record(accountId, AuditActions.WEBHOOK_DELETED, url);
         return Response.noContent().build();
     }
 

@@ -28,7 +28,8 @@ class OpenApiIT {
         JsonObject document = Json.createReader(new StringReader(response.body())).readObject();
         JsonObject paths = document.getJsonObject("paths");
         for (String path : new String[] {"/api/v1/messages", "/api/v1/messages/{id}/events", "/api/v1/statistics",
-                "/api/v1/accounts/{account}/credentials/{id}", "/api/v1/accounts/{account}/tokens"}) {
+                "/api/v1/accounts/{account}/credentials/{id}", "/api/v1/accounts/{account}/tokens",
+                "/api/v1/accounts/{account}/audit-log", "/api/v1/audit-log"}) {
             assertTrue(paths.containsKey(path), path + " in " + paths.keySet());
         }
         assertTrue(paths.getJsonObject("/api/v1/accounts/{account}/credentials/{id}").containsKey("patch"));
