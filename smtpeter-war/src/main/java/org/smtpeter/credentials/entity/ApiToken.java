@@ -58,7 +58,7 @@ public class ApiToken extends CreatedEntity {
 
     /** How the audit log names whoever used this token: its id and description, never the token. */
     public String actor() {
-        return "API token " + id + (description == null || description.isBlank() ? "" : " (" + description + ")");
+        return "API token " + getId() + (description == null || description.isBlank() ? "" : " (" + description + ")");
     }
 
     public String getTokenHash() {
