@@ -41,6 +41,13 @@ public final class AuditActions {
     public static final String USER_INVITED = "user.invited";
     public static final String USER_DISABLED = "user.disabled";
     public static final String USER_REMOVED = "user.removed";
+    public static final String USER_ENABLED = "user.enabled";
+    public static final String USER_ROLE_CHANGED = "user.role-changed";
+    public static final String USER_JOINED = "user.joined";
+    public static final String USER_PASSWORD_RESET = "user.password-reset";
+    public static final String USER_TWO_FACTOR_ON = "user.two-factor-on";
+    public static final String USER_TWO_FACTOR_OFF = "user.two-factor-off";
+    public static final String ACCOUNT_TWO_FACTOR_RULE = "account.two-factor-rule";
 
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+");
     /** What a prefix of a code may hold; no LIKE wildcard among it, so it needs no escaping. */

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.smtpeter.users.boundary.Viewer;
+import org.smtpeter.audit.control.AuditActions;
 import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.control.UnknownCredentialException;
 import org.smtpeter.credentials.entity.Account;
@@ -30,6 +31,9 @@ public class AccountPage implements Serializable {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    Audited audited;
 
     private Long id;
     private String description;
@@ -66,8 +70,10 @@ public class AccountPage implements Serializable {
         startAction();
         Account owner = account().orElseThrow();
         String text = description == null || description.isBlank() ? null : description.strip();
-        oneTimePassword = OneTimePassword.of(accounts.createCredential(owner, text, newFeatures.toFeatureSet(),
-                newFeatures.isForwardBounces(), newFeatures.isJmsSubmission()), "created");
+        oneTimePassword = audited.make(AuditActions.CREDENTIAL_CREATED,
+                () -> OneTimePassword.of(accounts.createCredential(owner, text, newFeatures.toFeatureSet(),
+                        newFeatures.isForwardBounces(), newFeatures.isJmsSubmission()), "created"),
+                created -> owner.getId(), OneTimePassword::username);
         description = null;
         newFeatures = FeatureChoice.defaults();
         credentials = null;
@@ -75,7 +81,8 @@ public class AccountPage implements Serializable {
 
     public void setEnabled(long credentialId, boolean enabled) {
         startAction();
-        act(credentialId, () -> accounts.setEnabled(credentialId, enabled),
+        act(credentialId, enabled ? AuditActions.CREDENTIAL_ENABLED : AuditActions.CREDENTIAL_DISABLED,
+                () -> accounts.setEnabled(credentialId, enabled),
                 (enabled ? "Enabled " : "Disabled ") + usernameOf(credentialId) + ".");
     }
 
@@ -91,7 +98,7 @@ public class AccountPage implements Serializable {
         long credentialId = confirmingDelete;
         String username = usernameOf(credentialId);
         startAction();
-        act(credentialId, () -> accounts.deleteCredential(credentialId),
+        act(credentialId, AuditActions.CREDENTIAL_DELETED, () -> accounts.deleteCredential(credentialId),
                 "Deleted " + username + ". Its messages stay in the log.");
     }
 
@@ -106,7 +113,8 @@ public class AccountPage implements Serializable {
         }
         long credentialId = confirmingRotate;
         startAction();
-        act(credentialId, () -> oneTimePassword = OneTimePassword.of(accounts.rotatePassword(credentialId), "rotated"),
+        act(credentialId, AuditActions.CREDENTIAL_ROTATED,
+                () -> oneTimePassword = OneTimePassword.of(accounts.rotatePassword(credentialId), "rotated"),
                 null);
     }
 
@@ -123,7 +131,7 @@ public class AccountPage implements Serializable {
         long credentialId = editing;
         FeatureChoice features = editedFeatures;
         startAction();
-        act(credentialId, () -> accounts.updateFeatures(credentialId, features.toFeatureSet(),
+        act(credentialId, AuditActions.CREDENTIAL_FEATURES_CHANGED, () -> accounts.updateFeatures(credentialId, features.toFeatureSet(),
                 features.isForwardBounces(), features.isJmsSubmission()), "Saved the features of " + usernameOf(credentialId) + ".");
     }
 
@@ -150,12 +158,12 @@ public class AccountPage implements Serializable {
     }
 
     /** Acts only on credentials of this page's account, then reads the list again. */
-    private void act(long credentialId, Runnable action, String notice) {
+    private void act(long credentialId, String auditAction, Runnable action, String notice) {
         if (getCredentials().stream().noneMatch(c -> c.getId() == credentialId)) {
             Notices.error("That credential is not one of this account's (any more).");
         } else {
             try {
-                action.run();
+                audited.change(id, auditAction, usernameOf(credentialId), action::run);
                 if (notice != null) {
                     Notices.info(notice);
                 }

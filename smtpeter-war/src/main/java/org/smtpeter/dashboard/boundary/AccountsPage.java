@@ -7,6 +7,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.smtpeter.audit.control.AuditActions;
 import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.control.DuplicateAccountException;
 import org.smtpeter.credentials.entity.Account;
@@ -21,6 +22,9 @@ public class AccountsPage implements Serializable {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    Audited audited;
 
     private int page = 1;
     private String name;
@@ -42,7 +46,8 @@ public class AccountsPage implements Serializable {
             return null;
         }
         try {
-            Account account = accounts.create(name.strip());
+            Account account = audited.make(AuditActions.ACCOUNT_CREATED, () -> accounts.create(name.strip()),
+                    Account::getId, Account::getName);
             Notices.infoAfterRedirect("Account " + account.getName() + " created. Now create an SMTP credential for it.");
             return "/dashboard/account?faces-redirect=true&id=" + account.getId();
         } catch (DuplicateAccountException e) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.smtpeter.users.boundary.Viewer;
 import org.smtpeter.audit.control.AuditActions;
 import org.smtpeter.audit.control.AuditLog;
 import org.smtpeter.audit.entity.AuditEntry;
@@ -26,6 +27,12 @@ public class AuditPage {
 
     @Inject
     AuditLog log;
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    VisibleAccounts visibleAccounts;
 
     @Inject
     Accounts accounts;
@@ -46,7 +53,7 @@ public class AuditPage {
             return;
         }
         page = Math.max(page, 1);
-        slice = Slice.of(log.entries(account, action, Slice.offset(page), Slice.fetchSize()), page);
+        slice = Slice.of(log.entries(viewer.scope(account), action, Slice.offset(page), Slice.fetchSize()), page);
     }
 
     /** The account an entry is about: its name, the id of one deleted since, or the relay itself. */
@@ -64,7 +71,7 @@ public class AuditPage {
 
     public List<Account> getAccounts() {
         if (allAccounts == null) {
-            allAccounts = accounts.list(0, 1000);
+            allAccounts = visibleAccounts.list();
         }
         return allAccounts;
     }

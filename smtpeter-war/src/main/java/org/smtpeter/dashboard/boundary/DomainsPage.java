@@ -11,6 +11,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.smtpeter.audit.control.AuditActions;
 import org.smtpeter.users.boundary.Viewer;
 import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.entity.Account;
@@ -34,6 +35,9 @@ import org.smtpeter.domains.entity.SenderDomain;
 public class DomainsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    Audited audited;
 
     @Inject
     Viewer viewer;
@@ -106,7 +110,9 @@ public class DomainsPage implements Serializable {
             return;
         }
         EnumSet<DkimAlgorithm> algorithms = ed25519 ? EnumSet.allOf(DkimAlgorithm.class) : EnumSet.of(DkimAlgorithm.RSA);
-        if (act(() -> domains.add(owner.get().getId(), newName, algorithms))) {
+        String added = newName == null ? "" : newName.strip().toLowerCase(java.util.Locale.ROOT);
+        if (act(() -> audited.change(owner.get().getId(), AuditActions.DOMAIN_ADDED, added,
+                () -> domains.add(owner.get().getId(), newName, algorithms)))) {
             Notices.info("Added " + newName.strip().toLowerCase(java.util.Locale.ROOT) + ". Publish its records, then check them.");
             newName = null;
             ed25519 = false;
@@ -125,7 +131,8 @@ public class DomainsPage implements Serializable {
     public void rotate(long domainId) {
         confirmingDelete = null;
         selected().ifPresent(owner -> {
-            if (act(() -> domains.rotate(owner.getId(), domainId))) {
+            if (act(() -> audited.change(owner.getId(), AuditActions.DOMAIN_KEY_ROTATED, nameOf(domainId),
+                    () -> domains.rotate(owner.getId(), domainId)))) {
                 Notices.info("New keys for " + nameOf(domainId) + ": publish their records; they sign once a check finds them.");
             }
         });
@@ -143,7 +150,7 @@ public class DomainsPage implements Serializable {
         String name = nameOf(domainId);
         confirmingDelete = null;
         selected().ifPresent(owner -> {
-            if (domains.delete(owner.getId(), domainId)) {
+            if (audited.changeIf(owner.getId(), AuditActions.DOMAIN_REMOVED, name, () -> domains.delete(owner.getId(), domainId))) {
                 Notices.info("Deleted " + name + ". Its mail is no longer signed.");
             } else {
                 Notices.error("That domain is gone already.");

@@ -7,6 +7,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.smtpeter.audit.control.AuditActions;
 import org.smtpeter.users.boundary.Viewer;
 import org.smtpeter.users.control.RecoveryCodes;
 import org.smtpeter.users.control.TwoFactor;
@@ -28,6 +29,9 @@ public class SecurityPage implements Serializable {
 
     @Inject
     TwoFactor twoFactor;
+
+    @Inject
+    Audited audited;
 
     @Inject
     RecoveryCodes recoveryCodes;
@@ -58,13 +62,22 @@ public class SecurityPage implements Serializable {
             return;
         }
         long userId = viewer.user().orElseThrow().getId();
-        twoFactor.enable(userId, enrollment, code).ifPresentOrElse(codes -> {
+        try {
+            shownRecoveryCodes = audited.make(AuditActions.USER_TWO_FACTOR_ON,
+                    () -> twoFactor.enable(userId, enrollment, code).orElseThrow(WrongCode::new),
+                    made -> viewer.getAccountId(), made -> viewer.getUsername());
             viewer.refresh();
-            shownRecoveryCodes = codes;
             enrollment = null;
             Notices.info("Two-factor login is on. Keep the recovery codes below somewhere safe: they are shown only now.");
-        }, () -> Notices.error("That code does not match. Check the app's clock and enter the newest code."));
+        } catch (WrongCode wrong) {
+            Notices.error("That code does not match. Check the app's clock and enter the newest code.");
+        }
         code = null;
+    }
+
+    /** The code typed at set-up was not the app's: nothing is stored. */
+    private static final class WrongCode extends RuntimeException {
+        private static final long serialVersionUID = 1L;
     }
 
     public void disable() {
@@ -72,7 +85,9 @@ public class SecurityPage implements Serializable {
             Notices.error("Your account requires two-factor login; it cannot be switched off.");
             return;
         }
-        twoFactor.disable(viewer.user().orElseThrow().getId());
+        long userId = viewer.user().orElseThrow().getId();
+        audited.change(viewer.getAccountId(), AuditActions.USER_TWO_FACTOR_OFF, viewer.getUsername(),
+                () -> twoFactor.disable(userId));
         viewer.refresh();
         shownRecoveryCodes = null;
         Notices.info("Two-factor login is off.");

@@ -8,6 +8,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.smtpeter.audit.control.AuditActions;
 import org.smtpeter.users.boundary.Viewer;
 import org.smtpeter.suppressions.control.Suppressions;
 import org.smtpeter.suppressions.entity.Suppression;
@@ -27,6 +28,9 @@ public class SuppressionsPage implements Serializable {
 
     /** What a hand-made entry says as its reason; bounces and complaints add their own. */
     static final String MANUAL = "manual";
+
+    @Inject
+    Audited audited;
 
     @Inject
     Viewer viewer;
@@ -84,8 +88,9 @@ public class SuppressionsPage implements Serializable {
         } else if (!looksLikeAnAddress(entry)) {
             Notices.error("That is not an email address.");
         } else {
-            Suppression added = suppressions.suppress(owner.get(), entry, MANUAL,
-                    note == null || note.isBlank() ? "added on the dashboard" : note.strip());
+            Suppression added = audited.make(AuditActions.SUPPRESSION_ADDED, () -> suppressions.suppress(owner.get(), entry, MANUAL,
+                    note == null || note.isBlank() ? "added on the dashboard" : note.strip()),
+                    made -> owner.get().getId(), Suppression::getAddress);
             Notices.info("Mail from " + owner.get().getName() + " to " + added.getAddress() + " is no longer sent.");
             newAddress = null;
             note = null;
@@ -98,7 +103,7 @@ public class SuppressionsPage implements Serializable {
         String removed = suppression.getAddress();
         // Only entries of the account on the page, whatever the request says.
         boolean own = suppressions.byId(suppression.getId()).filter(s -> s.getAccount().getId().equals(owner)).isPresent();
-        if (own && suppressions.remove(suppression.getId())) {
+        if (own && audited.changeIf(owner, AuditActions.SUPPRESSION_REMOVED, removed, () -> suppressions.remove(suppression.getId()))) {
             Notices.info(removed + " is sent to again.");
         } else {
             Notices.error("That entry is gone already.");

@@ -8,6 +8,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.smtpeter.audit.control.AuditActions;
 import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.control.ApiTokens;
 import org.smtpeter.credentials.entity.Account;
@@ -23,6 +24,9 @@ import org.smtpeter.users.boundary.Viewer;
 public class TokensPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    Audited audited;
 
     @Inject
     Accounts accounts;
@@ -58,7 +62,8 @@ public class TokensPage implements Serializable {
             return;
         }
         String text = description == null || description.isBlank() ? null : description.strip();
-        ApiTokens.IssuedToken issued = tokens.issue(owner, text);
+        ApiTokens.IssuedToken issued = audited.make(AuditActions.TOKEN_CREATED, () -> tokens.issue(owner, text),
+                made -> owner.getId(), made -> "API token " + made.token().getId() + (text == null ? "" : " (" + text + ")"));
         shownSecret = issued.secret();
         description = null;
         list = null;
@@ -75,7 +80,8 @@ public class TokensPage implements Serializable {
         shownSecret = null;
         Account owner = getSelected();
         if (tokenId != null && owner != null) {
-            if (tokens.revoke(owner.getId(), tokenId)) {
+            if (audited.changeIf(owner.getId(), AuditActions.TOKEN_REVOKED, "API token " + tokenId,
+                    () -> tokens.revoke(owner.getId(), tokenId))) {
                 Notices.info("Revoked the token. Calls with it are refused from now on.");
             } else {
                 Notices.error("That token is not one of this account's (any more).");

@@ -8,6 +8,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.smtpeter.audit.control.AuditActions;
 import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.users.boundary.Viewer;
@@ -30,6 +31,9 @@ public class UsersPage implements Serializable {
 
     @Inject
     People people;
+
+    @Inject
+    Audited audited;
 
     @Inject
     Accounts accounts;
@@ -66,7 +70,9 @@ public class UsersPage implements Serializable {
     public void invite() {
         confirmingRemove = null;
         act(null, () -> {
-            DashboardUser invited = people.invite(getScope(), email, role, viewer.actor());
+            DashboardUser invited = audited.make(AuditActions.USER_INVITED,
+                    () -> people.invite(getScope(), email, role, viewer.actor()),
+                    made -> made.getAccountId(), made -> made.getUsername() + " as " + made.getRole().toLowerCase());
             Notices.info("Invited " + invited.getUsername() + ": the link is on its way and works for 7 days.");
             email = null;
         });
@@ -74,14 +80,16 @@ public class UsersPage implements Serializable {
 
     public void resend(long userId) {
         act(userId, () -> {
-            people.resendInvitation(userId, viewer.actor());
+            audited.change(getScope(), AuditActions.USER_INVITED, nameOf(userId) + " (again)",
+                    () -> people.resendInvitation(userId, viewer.actor()));
             Notices.info("A new invitation is on its way; the earlier link no longer works.");
         });
     }
 
     public void setEnabled(long userId, boolean enabled) {
         act(userId, () -> {
-            people.enable(userId, enabled);
+            audited.change(getScope(), enabled ? AuditActions.USER_ENABLED : AuditActions.USER_DISABLED, nameOf(userId),
+                    () -> people.enable(userId, enabled));
             Notices.info((enabled ? "Enabled " : "Disabled ") + nameOf(userId) + ".");
         });
     }
@@ -96,7 +104,7 @@ public class UsersPage implements Serializable {
         if (userId != null) {
             String name = nameOf(userId);
             act(userId, () -> {
-                people.remove(userId);
+                audited.change(getScope(), AuditActions.USER_REMOVED, name, () -> people.remove(userId));
                 Notices.info("Removed " + name + ".");
             });
         }
@@ -104,7 +112,8 @@ public class UsersPage implements Serializable {
 
     public void makeRole(long userId, String newRole) {
         act(userId, () -> {
-            people.changeRole(userId, newRole);
+            audited.change(getScope(), AuditActions.USER_ROLE_CHANGED, nameOf(userId) + " to " + newRole.toLowerCase(),
+                    () -> people.changeRole(userId, newRole));
             Notices.info(nameOf(userId) + " is now " + newRole.toLowerCase() + ".");
         });
     }
@@ -116,7 +125,8 @@ public class UsersPage implements Serializable {
     public void requireTwoFactor(boolean required) {
         Long scope = getScope();
         if (scope != null) {
-            twoFactor.require(scope, required);
+            audited.change(scope, AuditActions.ACCOUNT_TWO_FACTOR_RULE, required ? "required" : "up to each person",
+                    () -> twoFactor.require(scope, required));
             Notices.info(required ? "Everyone of this account now logs in with a second factor."
                     : "A second factor is now up to each person.");
         }

@@ -9,6 +9,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.smtpeter.audit.control.AuditActions;
 import org.smtpeter.users.boundary.Viewer;
 import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.entity.Account;
@@ -27,6 +28,9 @@ public class WebhooksPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final int LOG_ENTRIES = 50;
+
+    @Inject
+    Audited audited;
 
     @Inject
     Viewer viewer;
@@ -72,7 +76,8 @@ public class WebhooksPage implements Serializable {
     public void create() {
         startAction();
         try {
-            shownSecret = webhooks.create(getAccount(), url, description, eventTypes).getSecret();
+            shownSecret = audited.make(AuditActions.WEBHOOK_CREATED, () -> webhooks.create(getAccount(), url, description, eventTypes),
+                    created -> scoped(), WebhookEndpoint::getUrl).getSecret();
             url = null;
             description = null;
             eventTypes = new ArrayList<>();
@@ -84,13 +89,13 @@ public class WebhooksPage implements Serializable {
 
     public void setEnabled(long endpoint, boolean enabled) {
         startAction();
-        act(endpoint, () -> webhooks.change(endpoint, null, null, null, enabled),
+        act(endpoint, AuditActions.WEBHOOK_CHANGED, () -> webhooks.change(endpoint, null, null, null, enabled),
                 enabled ? "Enabled the endpoint." : "Disabled the endpoint.");
     }
 
     public void sendTest(long endpoint) {
         startAction();
-        act(endpoint, () -> webhooks.sendTest(endpoint), "Sent a test event; its outcome is in the log.");
+        act(endpoint, null, () -> webhooks.sendTest(endpoint), "Sent a test event; its outcome is in the log.");
         showingLog = endpoint;
     }
 
@@ -103,7 +108,7 @@ public class WebhooksPage implements Serializable {
         Long endpoint = confirmingDelete;
         startAction();
         if (endpoint != null) {
-            act(endpoint, () -> webhooks.delete(endpoint), "Deleted the endpoint and its log.");
+            act(endpoint, AuditActions.WEBHOOK_DELETED, () -> webhooks.delete(endpoint), "Deleted the endpoint and its log.");
         }
     }
 
@@ -116,7 +121,7 @@ public class WebhooksPage implements Serializable {
         Long endpoint = confirmingRotate;
         startAction();
         if (endpoint != null) {
-            act(endpoint, () -> shownSecret = webhooks.rotate(endpoint).getSecret(), null);
+            act(endpoint, AuditActions.WEBHOOK_SECRET_ROTATED, () -> shownSecret = webhooks.rotate(endpoint).getSecret(), null);
         }
     }
 
@@ -152,12 +157,16 @@ public class WebhooksPage implements Serializable {
     }
 
     /** Acts only on endpoints of this page's account, then reads the list again. */
-    private void act(long endpoint, Action action, String notice) {
+    private void act(long endpoint, String auditAction, Action action, String notice) {
         if (getEndpoints().stream().noneMatch(e -> e.getId() == endpoint)) {
             Notices.error("That endpoint is not one of this account's (any more).");
         } else {
             try {
-                action.run();
+                if (auditAction == null) {
+                    action.run();
+                } else {
+                    audited.change(scoped(), auditAction, urlOf(endpoint), action::run);
+                }
                 if (notice != null) {
                     Notices.info(notice);
                 }
@@ -166,6 +175,11 @@ public class WebhooksPage implements Serializable {
             }
         }
         endpoints = null;
+    }
+
+    private String urlOf(long endpoint) {
+        return getEndpoints().stream().filter(e -> e.getId() == endpoint).map(WebhookEndpoint::getUrl).findFirst()
+                .orElse("endpoint " + endpoint);
     }
 
     /** The account asked for, as far as the viewer may see it (their own for an account's people). */

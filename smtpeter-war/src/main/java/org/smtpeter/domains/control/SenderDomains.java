@@ -186,8 +186,17 @@ public class SenderDomains {
         signingKeys.forget(domain.getAccountId());
     }
 
+    private static boolean selectorTaken(SenderDomain domain, String selector) {
+        return domain.getKeys().stream().anyMatch(key -> key.getSelector().equals(selector));
+    }
+
     private DkimKey newKey(SenderDomain domain, DkimAlgorithm algorithm, KeyState state, Instant now) {
-        String selector = "sp" + SELECTOR_TIME.format(now) + (algorithm == DkimAlgorithm.RSA ? "r" : "e");
+        String base = "sp" + SELECTOR_TIME.format(now) + (algorithm == DkimAlgorithm.RSA ? "r" : "e");
+        // A rotation in the same second as the domain's last key must not reuse its selector.
+        String selector = base;
+        for (int n = 2; selectorTaken(domain, selector); n++) {
+            selector = base + n;
+        }
         KeyPair pair = KeyPairs.generate(algorithm);
         String encrypted = encryption.encrypt(pair.getPrivate().getEncoded(), KeyContext.of(domain.getName(), selector));
         return new DkimKey(domain, selector, algorithm, KeyPairs.publicKeyTag(algorithm, pair.getPublic()), encrypted,

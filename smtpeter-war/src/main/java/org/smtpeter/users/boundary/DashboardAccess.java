@@ -34,7 +34,7 @@ public class DashboardAccess extends HttpFilter {
 
     static final String SECURITY_PAGE = "/dashboard/security.xhtml";
     private static final Set<String> OPERATOR_PAGES = Set.of("/dashboard/accounts.xhtml");
-    private static final Set<String> OWNER_PAGES = Set.of("/dashboard/users.xhtml");
+    private static final Set<String> OWNER_PAGES = Set.of("/dashboard/users.xhtml", "/dashboard/audit.xhtml");
     private static final Set<String> ALWAYS_OPEN = Set.of(SECURITY_PAGE, "/dashboard/password.xhtml");
 
     @Inject

@@ -56,7 +56,8 @@ public class LinkedPasswordPage {
                 throw new PeopleException("The two passwords differ.");
             }
             Optional<DashboardUser> person = purpose == UserLink.Purpose.INVITATION
-                    ? people.accept(token, password.toCharArray()) : people.reset(token, password.toCharArray());
+                    ? people.accept(token, password.toCharArray(), address(faces))
+                    : people.reset(token, password.toCharArray(), address(faces));
             if (person.isEmpty()) {
                 faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                         "This link does not work (any more): it was used, replaced or has expired.", null));
@@ -72,6 +73,10 @@ public class LinkedPasswordPage {
         } finally {
             password = repeated = null;
         }
+    }
+
+    private static String address(FacesContext faces) {
+        return ((jakarta.servlet.http.HttpServletRequest) faces.getExternalContext().getRequest()).getRemoteAddr();
     }
 
     public String getToken() {

@@ -16,6 +16,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smtpeter.audit.control.AuditActions;
+import org.smtpeter.audit.control.AuditLog;
 import org.smtpeter.credentials.control.AccountClosing;
 import org.smtpeter.credentials.control.PasswordHashing;
 import org.smtpeter.credentials.entity.Account;
@@ -48,6 +50,9 @@ public class People {
 
     @Inject
     RecoveryCodes recoveryCodes;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     Clock clock;
@@ -109,13 +114,9 @@ public class People {
                         + link("/invitation.xhtml", token) + "\r\n\r\nYour user name is " + user.getUsername() + ".\r\n");
     }
 
-    /** Sets the invited person's first password; false when the link does not work (any more). */
-    public Optional<DashboardUser> accept(String token, char[] password) {
-        checkPassword(password);
-        return links.redeem(token, UserLink.Purpose.INVITATION).map(user -> {
-            user.changePasswordHash(hashing.hash(password));
-            return user;
-        });
+    /** Sets the invited person's first password; empty when the link does not work (any more). */
+    public Optional<DashboardUser> accept(String token, char[] password, String remoteAddress) {
+        return setPassword(token, UserLink.Purpose.INVITATION, password, remoteAddress, AuditActions.USER_JOINED);
     }
 
     /** Mails a reset link when the address is an active person's; says nothing either way. */
@@ -136,10 +137,17 @@ public class People {
                 });
     }
 
-    public Optional<DashboardUser> reset(String token, char[] password) {
+    public Optional<DashboardUser> reset(String token, char[] password, String remoteAddress) {
+        return setPassword(token, UserLink.Purpose.RESET, password, remoteAddress, AuditActions.USER_PASSWORD_RESET);
+    }
+
+    // The person is their own actor: nobody is logged in when a mailed link is used.
+    private Optional<DashboardUser> setPassword(String token, UserLink.Purpose purpose, char[] password, String remoteAddress,
+                                                String auditAction) {
         checkPassword(password);
-        return links.redeem(token, UserLink.Purpose.RESET).map(user -> {
+        return links.redeem(token, purpose).map(user -> {
             user.changePasswordHash(hashing.hash(password));
+            audit.record(user.getAccountId(), user.getUsername(), remoteAddress, auditAction, user.getUsername());
             return user;
         });
     }

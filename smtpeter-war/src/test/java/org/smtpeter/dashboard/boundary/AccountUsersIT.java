@@ -138,6 +138,20 @@ class AccountUsersIT {
         assertEquals(1, personBrowser.driver().findElements(By.cssSelector("#account option:not([value=''])")).size(),
                 "only their own account to choose");
 
+        // What they did, and what was done to them, in the account's audit log: on the page and in the API.
+        person.section("audit");
+        String audit = personBrowser.text(By.id("entries"));
+        for (String expected : List.of("user.invited", "user.joined", "user.two-factor-on", "credential.created",
+                credential.username(), email, "admin")) {
+            assertTrue(audit.contains(expected), expected + " in " + audit);
+        }
+        personBrowser.screenshot("person-audit");
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/v1/accounts/"
+                + accountId + "/audit-log")).header("Authorization", "Bearer " + relay.adminToken()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, api.statusCode());
+        assertTrue(api.body().contains("\"credential.created\"") && api.body().contains("\"actor\":\"" + email + "\""), api.body());
+
         String session = person.sessionCookie();
         assertEquals(200, get("/dashboard/message.xhtml?id=" + messageId, session).statusCode());
         assertEquals(404, get("/dashboard/message.xhtml?id=" + otherMessage, session).statusCode());
