@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.smtpeter.audit.boundary.ApiAudit;
 import org.smtpeter.audit.control.AuditActions;
 import org.smtpeter.credentials.control.ApiTokens;
 import org.smtpeter.credentials.entity.Account;
@@ -36,19 +35,10 @@ import org.smtpeter.platform.boundary.Paging;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "tokens", description = "API tokens that see one account's data only (admin only)")
-public class ApiTokensResource {
+public class ApiTokensResource extends AccountResource {
 
     @Inject
     ApiTokens tokens;
-
-    @Inject
-    PathAccounts pathAccounts;
-
-    @Inject
-    ApiAudit audit;
-
-    @PathParam("account")
-    long accountId;
 
     public record NewToken(String description) {
     }

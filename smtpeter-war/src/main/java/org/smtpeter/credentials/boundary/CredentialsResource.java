@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.smtpeter.audit.boundary.ApiAudit;
 import org.smtpeter.audit.control.AuditActions;
 import org.smtpeter.audit.control.Changes;
 import org.smtpeter.credentials.control.Accounts;
@@ -43,21 +42,12 @@ import org.smtpeter.platform.boundary.Paging;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "credentials", description = "SMTP logins of an account, with their feature sets")
-public class CredentialsResource {
+public class CredentialsResource extends AccountResource {
 
     private static final String ONCE = "Store this password now: it is shown only once and cannot be retrieved again.";
 
     @Inject
     Accounts accounts;
-
-    @Inject
-    PathAccounts pathAccounts;
-
-    @Inject
-    ApiAudit audit;
-
-    @PathParam("account")
-    long accountId;
 
     /** A feature set in JSON; in requests, unset flags keep the defaults (create) or the current value (patch). */
     public record Features(Boolean inlineCss, Boolean trackClicks, Boolean trackOpens, Boolean trackBounces,

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.smtpeter.users.boundary.Viewer;
 import org.smtpeter.audit.control.AuditActions;
 import org.smtpeter.audit.control.AuditLog;
 import org.smtpeter.audit.entity.AuditEntry;
@@ -23,25 +22,17 @@ import org.smtpeter.dashboard.control.Slice;
  */
 @Named
 @RequestScoped
-public class AuditPage {
+public class AuditPage extends AccountScopedPage {
 
     @Inject
     AuditLog log;
 
     @Inject
-    Viewer viewer;
-
-    @Inject
-    VisibleAccounts visibleAccounts;
-
-    @Inject
     Accounts accounts;
 
-    private Long account;
     private String action;
     private int page = 1;
     private Slice<AuditEntry> slice = Slice.of(List.of(), 1);
-    private List<Account> allAccounts;
     private Map<Long, String> names;
 
     /** Runs before rendering (f:viewAction), with the view parameters set. */
@@ -53,7 +44,7 @@ public class AuditPage {
             return;
         }
         page = Math.max(page, 1);
-        slice = Slice.of(log.entries(viewer.scope(account), action, Slice.offset(page), Slice.fetchSize()), page);
+        slice = Slice.of(log.entries(scoped(), action, Slice.offset(page), Slice.fetchSize()), page);
     }
 
     /** The account an entry is about: its name, the id of one deleted since, or the relay itself. */
@@ -69,23 +60,9 @@ public class AuditPage {
                 .orElse("#" + missing + " (deleted)"));
     }
 
-    public List<Account> getAccounts() {
-        if (allAccounts == null) {
-            allAccounts = visibleAccounts.list();
-        }
-        return allAccounts;
-    }
 
     public Slice<AuditEntry> getSlice() {
         return slice;
-    }
-
-    public Long getAccount() {
-        return account;
-    }
-
-    public void setAccount(Long account) {
-        this.account = account;
     }
 
     /** The start of an action code, e.g. {@code credential.}: only those actions. */

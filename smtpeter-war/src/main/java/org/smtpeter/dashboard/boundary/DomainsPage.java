@@ -1,6 +1,5 @@
 package org.smtpeter.dashboard.boundary;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.smtpeter.audit.control.AuditActions;
-import org.smtpeter.users.boundary.Viewer;
 import org.smtpeter.credentials.control.Accounts;
 import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.domains.control.DnsRecord;
@@ -32,18 +30,12 @@ import org.smtpeter.domains.entity.SenderDomain;
  */
 @Named
 @ViewScoped
-public class DomainsPage implements Serializable {
+public class DomainsPage extends AccountScopedPage {
 
     private static final long serialVersionUID = 1L;
 
     @Inject
     Audited audited;
-
-    @Inject
-    Viewer viewer;
-
-    @Inject
-    VisibleAccounts visibleAccounts;
 
     @Inject
     SenderDomains domains;
@@ -54,13 +46,11 @@ public class DomainsPage implements Serializable {
     @Inject
     Accounts accounts;
 
-    private Long account;
     private String newName;
     private boolean ed25519;
     private Long confirmingDelete;
     // Read again after every change; transient because entities do not travel with a serialized session.
     private transient List<Shown> shown;
-    private transient List<Account> allAccounts;
 
     /** One domain as the page shows it. */
     public record Shown(long id, String name, boolean verified, Instant checkedAt, List<DkimKey> keys, List<Row> records) {
@@ -70,12 +60,6 @@ public class DomainsPage implements Serializable {
     public record Row(String purpose, String type, String name, String value, String status) {
     }
 
-    public List<Account> getAccounts() {
-        if (allAccounts == null) {
-            allAccounts = visibleAccounts.list();
-        }
-        return allAccounts;
-    }
 
     public Account getSelected() {
         return selected().orElse(null);
@@ -184,19 +168,6 @@ public class DomainsPage implements Serializable {
 
     private Optional<Account> selected() {
         return scoped() == null ? Optional.empty() : accounts.find(scoped());
-    }
-
-    /** The account asked for, as far as the viewer may see it (their own for an account's people). */
-    private Long scoped() {
-        return viewer.scope(account);
-    }
-
-    public Long getAccount() {
-        return account;
-    }
-
-    public void setAccount(Long account) {
-        this.account = account;
     }
 
     public String getNewName() {

@@ -9,9 +9,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.smtpeter.users.boundary.Viewer;
-import org.smtpeter.credentials.control.Accounts;
-import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.dashboard.control.Slice;
 import org.smtpeter.dashboard.control.UtcTimes;
 import org.smtpeter.delivery.entity.DeliveryState;
@@ -27,21 +24,11 @@ import org.smtpeter.messages.entity.Message;
  */
 @Named
 @RequestScoped
-public class MessagesPage {
-
-    @Inject
-    Viewer viewer;
-
-    @Inject
-    VisibleAccounts visibleAccounts;
+public class MessagesPage extends AccountScopedPage {
 
     @Inject
     MessageLog log;
 
-    @Inject
-    Accounts accounts;
-
-    private Long account;
     private String sender;
     private String recipient;
     private String subject;
@@ -74,9 +61,6 @@ public class MessagesPage {
         return message.getRecipients().stream().map(EnvelopeRecipient::getAddress).collect(Collectors.joining(", "));
     }
 
-    public List<Account> getAccounts() {
-        return visibleAccounts.list();
-    }
 
     public List<String> getStatuses() {
         return Arrays.stream(DeliveryState.values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList();
@@ -88,19 +72,6 @@ public class MessagesPage {
 
     public long getTotal() {
         return total;
-    }
-
-    /** The account asked for, as far as the viewer may see it (their own for an account's people). */
-    private Long scoped() {
-        return viewer.scope(account);
-    }
-
-    public Long getAccount() {
-        return account;
-    }
-
-    public void setAccount(Long account) {
-        this.account = account;
     }
 
     public String getSender() {

@@ -11,9 +11,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.smtpeter.users.boundary.Viewer;
 import org.smtpeter.credentials.control.Accounts;
-import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.credentials.entity.SmtpCredential;
 import org.smtpeter.dashboard.control.StatisticsCharts;
 import org.smtpeter.dashboard.control.UtcTimes;
@@ -29,17 +27,11 @@ import org.smtpeter.statistics.control.StatisticsRow;
  */
 @Named
 @RequestScoped
-public class StatisticsPage {
+public class StatisticsPage extends AccountScopedPage {
 
     /** Without a range: the last two days by the hour, or the last thirty by the day. */
     static final Duration DEFAULT_HOURS = Duration.ofHours(48);
     static final Duration DEFAULT_DAYS = Duration.ofDays(30);
-
-    @Inject
-    Viewer viewer;
-
-    @Inject
-    VisibleAccounts visibleAccounts;
 
     @Inject
     Statistics statistics;
@@ -50,7 +42,6 @@ public class StatisticsPage {
     @Inject
     Clock clock;
 
-    private Long account;
     private Long credential;
     private String granularity = "hour";
     private String from;
@@ -85,9 +76,6 @@ public class StatisticsPage {
         }
     }
 
-    public List<Account> getAccounts() {
-        return visibleAccounts.list();
-    }
 
     /** The chosen account's credentials; without an account there is nothing to choose from. */
     public List<SmtpCredential> getCredentials() {
@@ -136,19 +124,6 @@ public class StatisticsPage {
 
     public StatisticsCharts getCharts() {
         return charts;
-    }
-
-    /** The account asked for, as far as the viewer may see it (their own for an account's people). */
-    private Long scoped() {
-        return viewer.scope(account);
-    }
-
-    public Long getAccount() {
-        return account;
-    }
-
-    public void setAccount(Long account) {
-        this.account = account;
     }
 
     public Long getCredential() {

@@ -1,6 +1,5 @@
 package org.smtpeter.dashboard.boundary;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.smtpeter.audit.control.AuditActions;
-import org.smtpeter.users.boundary.Viewer;
 import org.smtpeter.suppressions.control.Suppressions;
 import org.smtpeter.suppressions.entity.Suppression;
 import org.smtpeter.credentials.control.Accounts;
@@ -22,7 +20,7 @@ import org.smtpeter.dashboard.control.Slice;
  */
 @Named
 @ViewScoped
-public class SuppressionsPage implements Serializable {
+public class SuppressionsPage extends AccountScopedPage {
 
     private static final long serialVersionUID = 1L;
 
@@ -33,32 +31,18 @@ public class SuppressionsPage implements Serializable {
     Audited audited;
 
     @Inject
-    Viewer viewer;
-
-    @Inject
-    VisibleAccounts visibleAccounts;
-
-    @Inject
     Suppressions suppressions;
 
     @Inject
     Accounts accounts;
 
-    private Long account;
     private String address;
     private int page = 1;
     private String newAddress;
     private String note;
     // Read again after every change; transient because entities do not travel with a serialized session.
     private transient Slice<Suppression> slice;
-    private transient List<Account> allAccounts;
 
-    public List<Account> getAccounts() {
-        if (allAccounts == null) {
-            allAccounts = visibleAccounts.list();
-        }
-        return allAccounts;
-    }
 
     public Account getSelected() {
         return selected().orElse(null);
@@ -119,19 +103,6 @@ public class SuppressionsPage implements Serializable {
 
     private Optional<Account> selected() {
         return scoped() == null ? Optional.empty() : accounts.find(scoped());
-    }
-
-    /** The account asked for, as far as the viewer may see it (their own for an account's people). */
-    private Long scoped() {
-        return viewer.scope(account);
-    }
-
-    public Long getAccount() {
-        return account;
-    }
-
-    public void setAccount(Long account) {
-        this.account = account;
     }
 
     public String getAddress() {

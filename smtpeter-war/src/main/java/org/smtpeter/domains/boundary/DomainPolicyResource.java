@@ -8,15 +8,13 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.smtpeter.audit.boundary.ApiAudit;
 import org.smtpeter.audit.control.AuditActions;
-import org.smtpeter.credentials.boundary.PathAccounts;
+import org.smtpeter.credentials.boundary.AccountResource;
 import org.smtpeter.domains.control.SenderDomains;
 
 /** An account's rule for From domains: whether it sends only from its verified sender domains. */
@@ -25,19 +23,10 @@ import org.smtpeter.domains.control.SenderDomains;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "domains")
-public class DomainPolicyResource {
+public class DomainPolicyResource extends AccountResource {
 
     @Inject
     SenderDomains domains;
-
-    @Inject
-    PathAccounts pathAccounts;
-
-    @Inject
-    ApiAudit audit;
-
-    @PathParam("account")
-    long accountId;
 
     public record Policy(Boolean requireVerified) {
     }

@@ -25,9 +25,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.smtpeter.audit.boundary.ApiAudit;
 import org.smtpeter.audit.control.AuditActions;
-import org.smtpeter.credentials.boundary.PathAccounts;
+import org.smtpeter.credentials.boundary.AccountResource;
 import org.smtpeter.domains.control.DnsRecord;
 import org.smtpeter.domains.control.DomainCheck;
 import org.smtpeter.domains.control.DomainSettings;
@@ -50,22 +49,13 @@ import org.smtpeter.domains.entity.SenderDomain;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "domains", description = "Sender domains of an account: DKIM keys and the DNS records to publish")
-public class DomainsResource {
+public class DomainsResource extends AccountResource {
 
     @Inject
     SenderDomains domains;
 
     @Inject
     DomainSettings settings;
-
-    @Inject
-    PathAccounts pathAccounts;
-
-    @Inject
-    ApiAudit audit;
-
-    @PathParam("account")
-    long accountId;
 
     /** @param algorithms {@code rsa} (the default), {@code ed25519}, or both: mail is then signed twice */
     public record NewDomain(String name, List<String> algorithms) {

@@ -30,7 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Encrypts DKIM private keys for the database with AES-256-GCM under a key derived from
  * {@code smtpeter.domains.key-encryption-key}; each key's domain and selector are authenticated
  * with it, so a stored key cannot be moved to another row. Stored as {@code v1:} and base64 of
- * nonce and ciphertext.
+ * nonce and ciphertext. The same secret also encrypts the dashboard's TOTP secrets and, under a
+ * key of its own, signs the links mailed to people ({@link #sign}).
  *
  * <p>Without the setting (the development run) the secret is a random one kept in
  * {@value #DEV_KEY_FILE} beside the development certificate, made on first use, so that keys
@@ -86,6 +87,23 @@ public class KeyEncryption {
         byte[] nonce = java.util.Arrays.copyOf(all, NONCE_BYTES);
         byte[] sealed = java.util.Arrays.copyOfRange(all, NONCE_BYTES, all.length);
         return cipher(Cipher.DECRYPT_MODE, nonce, context, sealed);
+    }
+
+    /**
+     * An HMAC-SHA256 of {@code data} for {@code context} (e.g. a mailed link) under a key derived
+     * from the same secret, kept apart from the encryption key: what the relay signs, only it can sign.
+     */
+    public byte[] sign(String context, byte[] data) {
+        try {
+            Mac signing = Mac.getInstance("HmacSHA256");
+            signing.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] signingKey = signing.doFinal(("smtpeter signing key: " + context).getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(signingKey, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has HmacSHA256", e);
+        }
     }
 
     private byte[] cipher(int mode, byte[] nonce, String context, byte[] input) {

@@ -21,11 +21,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.smtpeter.audit.boundary.ApiAudit;
 import org.smtpeter.audit.control.AuditActions;
 import org.smtpeter.suppressions.control.Suppressions;
 import org.smtpeter.suppressions.entity.Suppression;
-import org.smtpeter.credentials.boundary.PathAccounts;
+import org.smtpeter.credentials.boundary.AccountResource;
 import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.platform.boundary.Paging;
 
@@ -34,19 +33,10 @@ import org.smtpeter.platform.boundary.Paging;
 @Path("accounts/{account}/suppressions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class SuppressionsResource {
+public class SuppressionsResource extends AccountResource {
 
     @Inject
     Suppressions suppressions;
-
-    @Inject
-    PathAccounts pathAccounts;
-
-    @Inject
-    ApiAudit audit;
-
-    @PathParam("account")
-    long accountId;
 
     public record SuppressionView(long id, long accountId, String address, String reason, String detail, Instant createdAt) {
         static SuppressionView of(Suppression s) {

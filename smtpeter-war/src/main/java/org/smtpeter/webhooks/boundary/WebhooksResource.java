@@ -25,10 +25,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.smtpeter.audit.boundary.ApiAudit;
 import org.smtpeter.audit.control.AuditActions;
 import org.smtpeter.audit.control.Changes;
-import org.smtpeter.credentials.boundary.PathAccounts;
+import org.smtpeter.credentials.boundary.AccountResource;
 import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.platform.boundary.Paging;
 import org.smtpeter.webhooks.control.Webhooks;
@@ -45,21 +44,12 @@ import org.smtpeter.webhooks.entity.WebhookEndpoint;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "webhooks", description = "Signed HTTP callbacks with the account's events")
-public class WebhooksResource {
+public class WebhooksResource extends AccountResource {
 
     private static final String ONCE = "Store this secret now: it is shown only once and cannot be retrieved again.";
 
     @Inject
     Webhooks webhooks;
-
-    @Inject
-    PathAccounts pathAccounts;
-
-    @Inject
-    ApiAudit audit;
-
-    @PathParam("account")
-    long accountId;
 
     /** @param eventTypes empty or absent: every type */
     public record NewEndpoint(String url, String description, List<String> eventTypes) {

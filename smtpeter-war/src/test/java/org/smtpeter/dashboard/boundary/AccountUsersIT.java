@@ -40,8 +40,8 @@ import org.smtpeter.testing.TestCredential;
 class AccountUsersIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Pattern INVITATION = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/invitation\\.xhtml\\?token=[A-Za-z0-9_-]+");
-    private static final Pattern RESET = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/reset\\.xhtml\\?token=[A-Za-z0-9_-]+");
+    private static final Pattern INVITATION = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/invitation\\.xhtml\\?token=[A-Za-z0-9_.-]+");
+    private static final Pattern RESET = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/reset\\.xhtml\\?token=[A-Za-z0-9_.-]+");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private Relay relay;
@@ -83,6 +83,10 @@ class AccountUsersIT {
         operatorBrowser.screenshot("people-invited");
 
         String link = linkIn(email, INVITATION);
+        // Signed: a link changed in any part (here its expiry, pushed a year on) opens nothing.
+        String[] parts = link.substring(link.indexOf("token=") + 6).split("\\.");
+        personBrowser.driver().get(link.replace("." + parts[1] + ".", "." + (Long.parseLong(parts[1]) + 31_536_000L) + "."));
+        assertTrue(personBrowser.pageText().contains("does not work"), personBrowser.pageText());
         personBrowser.driver().get(link);
         assertTrue(personBrowser.text(By.id("invitation:username")).equals(email), personBrowser.pageText());
         personBrowser.screenshot("invitation");
