@@ -58,7 +58,9 @@ public final class PostfixInstance implements AutoCloseable {
         postfix.prepare();
         String relayhost = "[127.0.0.1]:" + relayPort;
         Files.writeString(postfix.etc.resolve("sasl_passwd"), relayhost + " " + username + ":" + password + "\n");
-        postfix.run("postmap", "hash:" + postfix.etc.resolve("sasl_passwd"));
+        // postmap reads a main.cf: this instance's, never /etc/postfix's (a machine may have none).
+        Files.write(postfix.etc.resolve("main.cf"), postfix.mainCf);
+        postfix.run("postmap", "-c", postfix.etc.toString(), "hash:" + postfix.etc.resolve("sasl_passwd"));
         postfix.mainCf.addAll(List.of(
                 "myhostname = client.postfix.test",
                 "relayhost = " + relayhost,
