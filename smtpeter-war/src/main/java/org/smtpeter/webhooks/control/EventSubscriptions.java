@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.smtpeter.events.control.EventJson;
@@ -40,9 +41,13 @@ public class EventSubscriptions {
             return;
         }
         String type = event.type().wireName();
+        // COMMIT: the mail transaction never changes endpoints, so the query need not write out what
+        // it holds first (a flush per event was 4 % of the relay's CPU in the throughput profile);
+        // an endpoint removed earlier in this transaction (an account closing) is skipped.
         List<WebhookEndpoint> endpoints = em.createNamedQuery(WebhookEndpoint.ENABLED_OF_ACCOUNT, WebhookEndpoint.class)
-                .setParameter("account", event.accountId()).setParameter("enabled", true).getResultList().stream()
-                .filter(endpoint -> endpoint.wants(type)).toList();
+                .setParameter("account", event.accountId()).setParameter("enabled", true)
+                .setFlushMode(FlushModeType.COMMIT).getResultList().stream()
+                .filter(endpoint -> endpoint.wants(type) && em.contains(endpoint)).toList();
         if (endpoints.isEmpty()) {
             return;
         }
