@@ -223,6 +223,13 @@ class AccountUsersIT {
         assertTrue(personBrowser.pageText().contains("Wrong user name or password"), personBrowser.pageText());
         person.logIn(email, replacement);
         assertTrue(personBrowser.driver().getCurrentUrl().endsWith("/dashboard/security.xhtml"), personBrowser.driver().getCurrentUrl());
+
+        // Closing the account takes its people with it; their login ends.
+        HttpResponse<String> deleted = org.smtpeter.testing.ApiClient.admin(relay).delete("/api/v1/accounts/" + accountId);
+        assertEquals(204, deleted.statusCode(), deleted.body());
+        personBrowser.clickAndWait(By.id("session:logout"));
+        person.logIn(email, replacement);
+        assertTrue(personBrowser.pageText().contains("Wrong user name or password"), personBrowser.pageText());
     }
 
     /** Invites from the account's People page, which the operator reaches from the account page. */
