@@ -63,11 +63,12 @@ public class People {
 
     /** People of one account, or the operators for null; by user name. */
     public List<DashboardUser> of(Long accountId) {
-        return em.createQuery(accountId == null
-                        ? "SELECT u FROM DashboardUser u WHERE u.account IS NULL ORDER BY u.username"
-                        : "SELECT u FROM DashboardUser u WHERE u.account.id = :account ORDER BY u.username", DashboardUser.class)
-                .setParameter("account", accountId == null ? null : accountId)
-                .getResultList();
+        if (accountId == null) {
+            return em.createQuery("SELECT u FROM DashboardUser u WHERE u.account IS NULL ORDER BY u.username",
+                    DashboardUser.class).getResultList();
+        }
+        return em.createQuery("SELECT u FROM DashboardUser u WHERE u.account.id = :account ORDER BY u.username",
+                DashboardUser.class).setParameter("account", accountId).getResultList();
     }
 
     public Optional<DashboardUser> find(long userId) {

@@ -186,6 +186,10 @@ class AccountUsersIT {
 
     @Test
     void aMemberOfAnAccountThatRequiresTwoFactorLoginSetsItUpFirstAndCanResetThePassword() throws Exception {
+        operator.section("users");
+        assertEquals("Operators", operatorBrowser.find(By.tagName("h1")).getText());
+        assertTrue(operatorBrowser.text(By.id("people:list")).contains("admin"), operatorBrowser.pageText());
+        assertTrue(operatorBrowser.text(By.id("people:list")).contains("(you)"), "nobody changes their own login there");
         long accountId = operator.createAccount(unique("strict"));
         operatorBrowser.clickAndWait(By.id("people"));
         operatorBrowser.clickAndWait(By.id("policy:require"));
