@@ -156,6 +156,18 @@ class AccountUsersIT {
         assertEquals(200, api.statusCode());
         assertTrue(api.body().contains("\"credential.created\"") && api.body().contains("\"actor\":\"" + email + "\""), api.body());
 
+        // An API token of their own account, made on the dashboard: it reads this account's audit log.
+        person.section("account");
+        personBrowser.clickAndWait(By.id("tokens"));
+        personBrowser.type(By.id("new-token:description"), "deploy script");
+        personBrowser.clickAndWait(By.id("new-token:submit"));
+        String token = personBrowser.text(By.id("token-secret"));
+        HttpResponse<String> own = http.send(HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/v1/accounts/"
+                + accountId + "/audit-log")).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, own.statusCode(), own.body());
+        assertTrue(own.body().contains("\"token.created\""), own.body());
+
         String session = person.sessionCookie();
         assertEquals(200, get("/dashboard/message.xhtml?id=" + messageId, session).statusCode());
         assertEquals(404, get("/dashboard/message.xhtml?id=" + otherMessage, session).statusCode());
