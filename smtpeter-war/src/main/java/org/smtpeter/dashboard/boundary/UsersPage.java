@@ -2,7 +2,6 @@ package org.smtpeter.dashboard.boundary;
 
 import java.io.Serializable;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -162,10 +161,6 @@ public class UsersPage implements Serializable {
             return "disabled";
         }
         return user.hasPassword() ? (user.hasTwoFactor() ? "active, two-factor" : "active") : "invited";
-    }
-
-    public Optional<Long> confirming() {
-        return Optional.ofNullable(confirmingRemove);
     }
 
     public Long getConfirmingRemove() {
