@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.smtpeter.platform.control.AfterCommit;
+import org.smtpeter.platform.control.Changes;
 
 /**
  * The sender domains' bounce and tracking hosts. Per message: those of the sending account's
@@ -39,7 +40,9 @@ public class SenderHosts {
 
     private volatile Known known;
 
-    private record Known(Instant loaded, Set<String> bounceHosts, Set<String> trackingHosts) {
+    private final Changes changes = new Changes();
+
+    private record Known(Instant loaded, long changesSeen, Set<String> bounceHosts, Set<String> trackingHosts) {
     }
 
     /**
@@ -67,20 +70,23 @@ public class SenderHosts {
 
     /** After a domain was added or removed; again once its transaction has ended. */
     public void forget() {
-        afterCommit.nowAndAfterCompletion(() -> known = null);
+        afterCommit.nowAndAfterCompletion(() -> {
+            changes.changed();
+            known = null;
+        });
     }
 
     private Known known() {
         Instant now = clock.instant();
         Known current = known;
-        if (current == null || current.loaded().plus(SigningKeys.FRESH).isBefore(now)) {
-            current = load(now);
+        if (current == null || current.loaded().plus(SigningKeys.FRESH).isBefore(now) || changes.since(current.changesSeen())) {
+            current = load(now, changes.seen());
             known = current;
         }
         return current;
     }
 
-    private Known load(Instant now) {
+    private Known load(Instant now, long changesSeen) {
         Set<String> bounce = new HashSet<>();
         Set<String> tracking = new HashSet<>();
         for (Object[] hosts : em.createQuery("SELECT d.bounceHost, d.trackingHost FROM SenderDomain d", Object[].class)
@@ -88,6 +94,6 @@ public class SenderHosts {
             bounce.add(((String) hosts[0]).toLowerCase(Locale.ROOT));
             tracking.add(((String) hosts[1]).toLowerCase(Locale.ROOT));
         }
-        return new Known(now, Set.copyOf(bounce), Set.copyOf(tracking));
+        return new Known(now, changesSeen, Set.copyOf(bounce), Set.copyOf(tracking));
     }
 }

@@ -21,6 +21,7 @@ import org.smtpeter.domains.entity.DomainPolicy;
 import org.smtpeter.domains.entity.KeyState;
 import org.smtpeter.domains.entity.SenderDomain;
 import org.smtpeter.platform.control.AfterCommit;
+import org.smtpeter.platform.control.Changes;
 
 /**
  * The keys a message is signed with, by its sending account and From domain (and the hosts its
@@ -29,7 +30,7 @@ import org.smtpeter.platform.control.AfterCommit;
  * {@code news.example.com} is signed as {@code example.com} when only that is registered; there is
  * no public-suffix list, a domain is what an account registered). Each account's keys are read and
  * decrypted once and kept for {@link #FRESH}: another instance's change is seen within that time,
- * this instance's at once.
+ * this instance's at once (also by a load that ran while it was committed, {@link Changes}).
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -50,11 +51,13 @@ public class SigningKeys {
 
     private final Map<Long, AccountDomains> cache = new ConcurrentHashMap<>();
 
+    private final Changes changes = new Changes();
+
     /** One registered domain: whether it is verified, its active keys ready to sign, and the hosts its mail uses. */
     public record Registered(String name, boolean verified, List<SigningKey> keys, DomainHosts hosts) {
     }
 
-    private record AccountDomains(Instant loaded, Map<String, Registered> byName, boolean requireVerified) {
+    private record AccountDomains(Instant loaded, long changesSeen, Map<String, Registered> byName, boolean requireVerified) {
     }
 
     /** The account's domain that covers {@code fromDomain}: itself or its nearest registered parent. */
@@ -78,7 +81,10 @@ public class SigningKeys {
 
     /** After a change of this account's domains or keys; again once its transaction has ended. */
     public void forget(long accountId) {
-        afterCommit.nowAndAfterCompletion(() -> cache.remove(accountId));
+        afterCommit.nowAndAfterCompletion(() -> {
+            changes.changed();
+            cache.remove(accountId);
+        });
     }
 
     private Map<String, Registered> domains(long accountId) {
@@ -88,9 +94,10 @@ public class SigningKeys {
     private AccountDomains account(long accountId) {
         Instant now = clock.instant();
         AccountDomains cached = cache.get(accountId);
-        if (cached == null || cached.loaded().plus(FRESH).isBefore(now)) {
+        if (cached == null || cached.loaded().plus(FRESH).isBefore(now) || changes.since(cached.changesSeen())) {
+            long seen = changes.seen();
             DomainPolicy policy = em.find(DomainPolicy.class, accountId);
-            cached = new AccountDomains(now, load(accountId), policy != null && policy.isRequireVerified());
+            cached = new AccountDomains(now, seen, load(accountId), policy != null && policy.isRequireVerified());
             cache.put(accountId, cached);
         }
         return cached;
