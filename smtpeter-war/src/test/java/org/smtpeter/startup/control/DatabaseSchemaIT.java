@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,8 +17,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.json.JsonObject;
 
@@ -58,6 +62,8 @@ class DatabaseSchemaIT {
             List<String> history = history(db);
             assertEquals("1 SQL true", history.get(0), "the baseline ran as the first migration: " + history);
             assertEquals(latestMigration(), lastVersion(history), history.toString());
+            assertEquals(List.of(), foreignKeysWithoutAnIndex(db),
+                    "a foreign key without an index is a scan per lookup by it (PostgreSQL makes none by itself)");
         }
     }
 
@@ -120,6 +126,35 @@ class DatabaseSchemaIT {
             return PostgreSql.connect(micro.schema());
         }
         return DriverManager.getConnection("jdbc:h2:file:" + micro.workDir().resolve("db/smtpeter"), "smtpeter", "smtpeter");
+    }
+
+    /** "table.column" of each foreign key whose first column starts no index of its table. */
+    private static List<String> foreignKeysWithoutAnIndex(Connection db) throws SQLException {
+        DatabaseMetaData meta = db.getMetaData();
+        String schema = db.getSchema();
+        List<String> missing = new ArrayList<>();
+        try (ResultSet tables = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
+            while (tables.next()) {
+                String table = tables.getString("TABLE_NAME");
+                Set<String> indexed = new HashSet<>();
+                try (ResultSet index = meta.getIndexInfo(null, schema, table, false, false)) {
+                    while (index.next()) {
+                        if (index.getInt("ORDINAL_POSITION") == 1) {
+                            indexed.add(index.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                        }
+                    }
+                }
+                try (ResultSet keys = meta.getImportedKeys(null, schema, table)) {
+                    while (keys.next()) {
+                        String column = keys.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT);
+                        if (keys.getInt("KEY_SEQ") == 1 && !indexed.contains(column)) {
+                            missing.add(table.toLowerCase(Locale.ROOT) + "." + column);
+                        }
+                    }
+                }
+            }
+        }
+        return missing;
     }
 
     /** Version, type and success of each applied migration, in order. */
