@@ -11,7 +11,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,11 +22,11 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.smtpeter.platform.control.Rounds;
@@ -96,7 +95,6 @@ public class DeliveryScheduler {
     private final Queue<List<Long>> notPutBack = new ConcurrentLinkedQueue<>();
     private Semaphore concurrent;
     private final Rounds rounds = new Rounds(this::claimAndDispatch);
-    private final AtomicBoolean lingering = new AtomicBoolean();
 
     @PostConstruct
     void start() {
@@ -117,15 +115,11 @@ public class DeliveryScheduler {
         }
     }
 
-    /** New mail is committed: look after a short linger instead of at the next tick. */
-    public void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageQueued event) {
-        if (lingering.compareAndSet(false, true)) {
-            timer.schedule(() -> {
-                lingering.set(false); // mail committed from here on schedules another look
-                rounds.wake();
-                poll();
-            }, LINGER_MILLIS, TimeUnit.MILLISECONDS);
-        }
+    /** New mail is committed ({@link NewMail}): look now instead of at the next tick. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void lookNow() {
+        rounds.wake();
+        poll();
     }
 
     void poll() {

@@ -14,9 +14,9 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.smtpeter.platform.control.Rounds;
@@ -63,9 +63,10 @@ public class EventPublisher {
         rounds.stop();
     }
 
-    /** Events were committed: publish them now rather than at the next tick. */
-    public void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailEvent event) {
-        if (settings.publishes() && !rounds.isStopped()) {
+    /** Events were committed ({@link CommittedEvents}): publish them now rather than at the next tick. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void publishSoon() {
+        if (!rounds.isStopped()) {
             rounds.wake();
             timer.execute(this::publish);
         }

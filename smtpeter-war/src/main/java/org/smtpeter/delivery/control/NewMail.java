@@ -1,0 +1,39 @@
+package org.smtpeter.delivery.control;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+/**
+ * Tells the {@link DeliveryScheduler} about committed mail after a short linger, so that mail
+ * arriving together is claimed and sent together. A CDI bean rather than an observer method of
+ * the scheduler: a session bean's observer costs a new EJB reference and a container transaction
+ * for every message (with the event publisher's, 8 % of the relay's CPU in the throughput
+ * profile), while here all but one notification per linger end at a compare-and-set.
+ */
+@ApplicationScoped
+public class NewMail {
+
+    @Resource
+    ManagedScheduledExecutorService timer;
+
+    @Inject
+    DeliveryScheduler scheduler;
+
+    private final AtomicBoolean lingering = new AtomicBoolean();
+
+    void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageQueued event) {
+        if (lingering.compareAndSet(false, true)) {
+            timer.schedule(() -> {
+                lingering.set(false); // mail committed from here on schedules another look
+                scheduler.lookNow();
+            }, DeliveryScheduler.LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+}
