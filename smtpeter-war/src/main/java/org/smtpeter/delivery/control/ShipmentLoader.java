@@ -5,14 +5,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.delivery.entity.Delivery;
 import org.smtpeter.messages.control.MessageBytes;
 import org.smtpeter.messages.control.MessageStore;
@@ -59,13 +62,14 @@ public class ShipmentLoader {
                 .forEach(delivery -> byMessage.get(delivery.getMessage().getId()).add(delivery));
         List<Message> messages = byMessage.values().stream().filter(d -> !d.isEmpty())
                 .map(d -> d.get(0).getMessage()).toList();
+        Map<Long, Map<String, Suppression>> suppressed = suppressedMeanwhile(messages, byMessage);
         Map<Long, MessageBytes> sources = store.open(messages, settings.spoolDirectory());
         try {
             List<Parcel> parcels = new ArrayList<>();
             for (Message message : messages) {
                 // Ids follow the envelope's order, which the next hop sees again in the RCPTs.
-                List<Delivery> deliveries = withoutSuppressedMeanwhile(message, byMessage.get(message.getId()).stream()
-                        .sorted(Comparator.comparingLong(Delivery::getId)).toList());
+                List<Delivery> deliveries = withoutSuppressed(suppressed.getOrDefault(accountId(message), Map.of()),
+                        byMessage.get(message.getId()).stream().sorted(Comparator.comparingLong(Delivery::getId)).toList());
                 if (!deliveries.isEmpty()) {
                     parcels.addAll(outgoing.parcels(message, sources.get(message.getId()), deliveries));
                 }
@@ -77,13 +81,32 @@ public class ShipmentLoader {
         }
     }
 
-    /** A later bounce, complaint or operator may have suppressed an address since the mail was queued. */
-    private List<Delivery> withoutSuppressedMeanwhile(Message message, List<Delivery> deliveries) {
-        if (message.getAccount() == null) {
-            return deliveries;
+    /**
+     * A later bounce, complaint or operator may have suppressed an address since the mail was
+     * queued: the suppressions among the share's recipients, one query per account (not per message).
+     */
+    private Map<Long, Map<String, Suppression>> suppressedMeanwhile(List<Message> messages,
+            Map<Long, List<Delivery>> byMessage) {
+        Map<Long, Account> accounts = new LinkedHashMap<>();
+        Map<Long, Set<String>> recipients = new LinkedHashMap<>();
+        for (Message message : messages) {
+            if (message.getAccount() != null) {
+                accounts.putIfAbsent(accountId(message), message.getAccount());
+                byMessage.get(message.getId()).forEach(delivery -> recipients
+                        .computeIfAbsent(accountId(message), id -> new LinkedHashSet<>()).add(delivery.getRecipient()));
+            }
         }
-        Map<String, Suppression> suppressed = suppressions.findAny(message.getAccount(),
-                deliveries.stream().map(Delivery::getRecipient).toList());
+        Map<Long, Map<String, Suppression>> suppressed = new LinkedHashMap<>();
+        recipients.forEach((accountId, addresses) -> suppressed.put(accountId,
+                suppressions.findAny(accounts.get(accountId), addresses)));
+        return suppressed;
+    }
+
+    private static Long accountId(Message message) {
+        return message.getAccount() == null ? null : message.getAccount().getId();
+    }
+
+    private List<Delivery> withoutSuppressed(Map<String, Suppression> suppressed, List<Delivery> deliveries) {
         if (suppressed.isEmpty()) {
             return deliveries;
         }

@@ -22,6 +22,7 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.smtpeter.testing.ApiClient;
 import org.smtpeter.testing.Mails;
 import org.smtpeter.testing.RawSmtpClient;
 import org.smtpeter.testing.Relay;
@@ -180,6 +181,36 @@ class DeliveryIT {
         Thread.sleep(3000);
         assertTrue(relay.sink().receivedFor(other).isEmpty(), "a cancelled delivery is never sent");
         assertEquals("cancelled", single(relay, "/api/v1/deliveries?message=" + otherId).getString("state"));
+    }
+
+    @Test
+    void anAddressSuppressedWhileItsMailWaitsIsNotSentAndTheRestOfTheShareIs(Relay relay) throws Exception {
+        TestCredential credential = relay.newCredential();
+        String sender = Mails.uniqueSender();
+        String kept = unique("hold", "example.net");
+        String suppressed = unique("hold", "example.net");
+        String keptId = relay.submit(credential, sender, Mails.simple(sender, kept, "kept"), kept);
+        String suppressedId = relay.submit(credential, sender, Mails.simple(sender, suppressed, "suppressed meanwhile"),
+                suppressed);
+        awaitAttempts(relay, keptId, 1);
+        awaitAttempts(relay, suppressedId, 1);
+        ApiClient.expect(201, ApiClient.admin(relay).post("/api/v1/accounts/" + credential.accountId() + "/suppressions",
+                "{\"address\":\"" + suppressed + "\"}"));
+
+        relay.sink().release(kept);
+        relay.sink().release(suppressed);
+        for (String id : List.of(suppressedId, keptId)) {
+            long delivery = single(relay, "/api/v1/deliveries?message=" + id).getJsonNumber("id").longValue();
+            HttpResponseAssert.status(200, relay, "/api/v1/deliveries/" + delivery + "/retry");
+        }
+        relay.sink().awaitFor(kept, WAIT);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!single(relay, "/api/v1/deliveries?message=" + suppressedId).getString("state").equals("suppressed")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals("suppressed", single(relay, "/api/v1/deliveries?message=" + suppressedId).getString("state"));
+        assertTrue(relay.sink().receivedFor(suppressed).isEmpty(), "an address suppressed meanwhile gets nothing");
     }
 
     @Test
