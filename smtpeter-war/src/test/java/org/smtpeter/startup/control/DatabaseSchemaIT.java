@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.json.JsonObject;
 
@@ -64,6 +65,7 @@ class DatabaseSchemaIT {
             assertEquals(latestMigration(), lastVersion(history), history.toString());
             assertEquals(List.of(), foreignKeysWithoutAnIndex(db),
                     "a foreign key without an index is a scan per lookup by it (PostgreSQL makes none by itself)");
+            assertEquals(List.of(), redundantIndexes(db), "an index that another one covers is written for every row for nothing");
         }
     }
 
@@ -155,6 +157,47 @@ class DatabaseSchemaIT {
             }
         }
         return missing;
+    }
+
+    /**
+     * "table.index" of each non-unique index whose columns start another index of its table. H2's
+     * own indexes for foreign keys (FK_..._INDEX_n) are left out: H2 makes one for each key unless
+     * an index of exactly the key's columns exists, also where a wider one would do.
+     */
+    private static List<String> redundantIndexes(Connection db) throws SQLException {
+        DatabaseMetaData meta = db.getMetaData();
+        String schema = db.getSchema();
+        List<String> redundant = new ArrayList<>();
+        try (ResultSet tables = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
+            while (tables.next()) {
+                String table = tables.getString("TABLE_NAME");
+                Map<String, List<String>> columns = new TreeMap<>();
+                Set<String> nonUnique = new HashSet<>();
+                try (ResultSet index = meta.getIndexInfo(null, schema, table, false, false)) {
+                    while (index.next()) {
+                        String name = index.getString("INDEX_NAME");
+                        List<String> list = columns.computeIfAbsent(name, n -> new ArrayList<>());
+                        while (list.size() < index.getInt("ORDINAL_POSITION")) {
+                            list.add(null);
+                        }
+                        list.set(index.getInt("ORDINAL_POSITION") - 1, index.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                        if (index.getBoolean("NON_UNIQUE")) {
+                            nonUnique.add(name);
+                        }
+                    }
+                }
+                for (String name : nonUnique) {
+                    List<String> own = columns.get(name);
+                    boolean covered = columns.entrySet().stream().anyMatch(other -> !other.getKey().equals(name)
+                            && other.getValue().size() >= own.size() && other.getValue().subList(0, own.size()).equals(own)
+                            && (other.getValue().size() > own.size() || other.getKey().compareTo(name) < 0));
+                    if (covered && !name.toLowerCase(Locale.ROOT).matches("fk_.*_index_\\w+")) {
+                        redundant.add(table.toLowerCase(Locale.ROOT) + "." + name.toLowerCase(Locale.ROOT) + " " + own);
+                    }
+                }
+            }
+        }
+        return redundant;
     }
 
     /** Version, type and success of each applied migration, in order. */
