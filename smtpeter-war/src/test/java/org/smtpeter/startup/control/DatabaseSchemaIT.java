@@ -130,28 +130,48 @@ class DatabaseSchemaIT {
         return DriverManager.getConnection("jdbc:h2:file:" + micro.workDir().resolve("db/smtpeter"), "smtpeter", "smtpeter");
     }
 
-    /** "table.column" of each foreign key whose first column starts no index of its table. */
-    private static List<String> foreignKeysWithoutAnIndex(Connection db) throws SQLException {
+    /** A table's indexes: the columns of each, in order, by index name, and which are not unique. */
+    private record TableIndexes(String table, Map<String, List<String>> columns, Set<String> nonUnique) {
+    }
+
+    private static List<TableIndexes> indexes(Connection db) throws SQLException {
         DatabaseMetaData meta = db.getMetaData();
-        String schema = db.getSchema();
-        List<String> missing = new ArrayList<>();
-        try (ResultSet tables = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
-            while (tables.next()) {
-                String table = tables.getString("TABLE_NAME");
-                Set<String> indexed = new HashSet<>();
-                try (ResultSet index = meta.getIndexInfo(null, schema, table, false, false)) {
+        List<TableIndexes> tables = new ArrayList<>();
+        try (ResultSet table = meta.getTables(null, db.getSchema(), "%", new String[] {"TABLE"})) {
+            while (table.next()) {
+                String name = table.getString("TABLE_NAME");
+                Map<String, List<String>> columns = new TreeMap<>();
+                Set<String> nonUnique = new HashSet<>();
+                try (ResultSet index = meta.getIndexInfo(null, db.getSchema(), name, false, false)) {
                     while (index.next()) {
-                        if (index.getInt("ORDINAL_POSITION") == 1) {
-                            indexed.add(index.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                        String indexName = index.getString("INDEX_NAME").toLowerCase(Locale.ROOT);
+                        List<String> list = columns.computeIfAbsent(indexName, n -> new ArrayList<>());
+                        while (list.size() < index.getInt("ORDINAL_POSITION")) {
+                            list.add(null);
+                        }
+                        list.set(index.getInt("ORDINAL_POSITION") - 1, index.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                        if (index.getBoolean("NON_UNIQUE")) {
+                            nonUnique.add(indexName);
                         }
                     }
                 }
-                try (ResultSet keys = meta.getImportedKeys(null, schema, table)) {
-                    while (keys.next()) {
-                        String column = keys.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT);
-                        if (keys.getInt("KEY_SEQ") == 1 && !indexed.contains(column)) {
-                            missing.add(table.toLowerCase(Locale.ROOT) + "." + column);
-                        }
+                tables.add(new TableIndexes(name, columns, nonUnique));
+            }
+        }
+        return tables;
+    }
+
+    /** "table.column" of each foreign key whose first column starts no index of its table. */
+    private static List<String> foreignKeysWithoutAnIndex(Connection db) throws SQLException {
+        List<String> missing = new ArrayList<>();
+        for (TableIndexes table : indexes(db)) {
+            Set<String> leading = new HashSet<>();
+            table.columns().values().forEach(columns -> leading.add(columns.get(0)));
+            try (ResultSet keys = db.getMetaData().getImportedKeys(null, db.getSchema(), table.table())) {
+                while (keys.next()) {
+                    String column = keys.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT);
+                    if (keys.getInt("KEY_SEQ") == 1 && !leading.contains(column)) {
+                        missing.add(table.table().toLowerCase(Locale.ROOT) + "." + column);
                     }
                 }
             }
@@ -165,35 +185,15 @@ class DatabaseSchemaIT {
      * an index of exactly the key's columns exists, also where a wider one would do.
      */
     private static List<String> redundantIndexes(Connection db) throws SQLException {
-        DatabaseMetaData meta = db.getMetaData();
-        String schema = db.getSchema();
         List<String> redundant = new ArrayList<>();
-        try (ResultSet tables = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
-            while (tables.next()) {
-                String table = tables.getString("TABLE_NAME");
-                Map<String, List<String>> columns = new TreeMap<>();
-                Set<String> nonUnique = new HashSet<>();
-                try (ResultSet index = meta.getIndexInfo(null, schema, table, false, false)) {
-                    while (index.next()) {
-                        String name = index.getString("INDEX_NAME");
-                        List<String> list = columns.computeIfAbsent(name, n -> new ArrayList<>());
-                        while (list.size() < index.getInt("ORDINAL_POSITION")) {
-                            list.add(null);
-                        }
-                        list.set(index.getInt("ORDINAL_POSITION") - 1, index.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
-                        if (index.getBoolean("NON_UNIQUE")) {
-                            nonUnique.add(name);
-                        }
-                    }
-                }
-                for (String name : nonUnique) {
-                    List<String> own = columns.get(name);
-                    boolean covered = columns.entrySet().stream().anyMatch(other -> !other.getKey().equals(name)
-                            && other.getValue().size() >= own.size() && other.getValue().subList(0, own.size()).equals(own)
-                            && (other.getValue().size() > own.size() || other.getKey().compareTo(name) < 0));
-                    if (covered && !name.toLowerCase(Locale.ROOT).matches("fk_.*_index_\\w+")) {
-                        redundant.add(table.toLowerCase(Locale.ROOT) + "." + name.toLowerCase(Locale.ROOT) + " " + own);
-                    }
+        for (TableIndexes table : indexes(db)) {
+            for (String name : table.nonUnique()) {
+                List<String> own = table.columns().get(name);
+                boolean covered = table.columns().entrySet().stream().anyMatch(other -> !other.getKey().equals(name)
+                        && other.getValue().size() >= own.size() && other.getValue().subList(0, own.size()).equals(own)
+                        && (other.getValue().size() > own.size() || other.getKey().compareTo(name) < 0));
+                if (covered && !name.matches("fk_.*_index_\\w+")) {
+                    redundant.add(table.table().toLowerCase(Locale.ROOT) + "." + name + " " + own);
                 }
             }
         }
