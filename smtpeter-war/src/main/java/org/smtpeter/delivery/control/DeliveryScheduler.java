@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,9 +26,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
 import org.smtpeter.platform.control.Rounds;
@@ -43,10 +44,8 @@ import org.smtpeter.platform.control.Rounds;
 // what is still claimed once the workers here are done.
 @DependsOn("Instances")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@ManagedExecutorDefinition(name = DeliveryScheduler.EXECUTOR, maxAsync = 64)
 public class DeliveryScheduler {
 
-    static final String EXECUTOR = "java:app/concurrent/DeliveryWorkers";
     private static final Logger LOG = Logger.getLogger(DeliveryScheduler.class.getName());
     private static final int CLAIM_LIMIT = 200;
     /** With 30 s connect and 300 s read timeouts this bounds a share well inside the 2-hour lease. */
@@ -67,8 +66,13 @@ public class DeliveryScheduler {
     @Resource
     ManagedScheduledExecutorService timer;
 
-    @Resource(lookup = EXECUTOR)
-    ManagedExecutorService workers;
+    /**
+     * Threads for the workers: each keeps the application's context from its start, where a
+     * managed executor captures it again for every share (a scan of the class loader's resources
+     * each time, 1.2 % of the relay's CPU in the throughput profile).
+     */
+    @Resource
+    ManagedThreadFactory threads;
 
     @Inject
     DeliveryQueue queue;
@@ -94,11 +98,16 @@ public class DeliveryScheduler {
      */
     private final Queue<List<Long>> notPutBack = new ConcurrentLinkedQueue<>();
     private Semaphore concurrent;
+    private ThreadPoolExecutor workers;
     private final Rounds rounds = new Rounds(this::claimAndDispatch);
 
     @PostConstruct
     void start() {
         concurrent = new Semaphore(settings.maxConcurrent());
+        // As many threads as shares may be sent at once (the semaphore), idle ones end after a while.
+        workers = new ThreadPoolExecutor(settings.maxConcurrent(), settings.maxConcurrent(), 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads);
+        workers.allowCoreThreadTimeOut(true);
         timer.scheduleWithFixedDelay(this::poll, settings.pollIntervalMillis(), settings.pollIntervalMillis(),
                 TimeUnit.MILLISECONDS);
     }
@@ -113,6 +122,7 @@ public class DeliveryScheduler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        workers.shutdown();
     }
 
     /** New mail is committed ({@link NewMail}): look now instead of at the next tick. */
