@@ -13,6 +13,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -28,8 +29,10 @@ import org.smtpeter.messages.entity.Message;
 @NamedQuery(name = Delivery.BY_BOUNCE_TOKEN, query = "SELECT d FROM Delivery d WHERE d.bounceToken = :token")
 // Messages with their accounts (none for mail to bounce addresses): the suppression check and the
 // events of every attempt need the account, and a lazy load would cost a query per message.
-@NamedQuery(name = Delivery.WITH_MESSAGES,
-        query = "SELECT d FROM Delivery d JOIN FETCH d.message m LEFT JOIN FETCH m.account WHERE d.id IN :ids")
+// EclipseLink ignores a JPQL fetch join through the alias of another (m.account), so the account
+// comes by its hint.
+@NamedQuery(name = Delivery.WITH_MESSAGES, query = "SELECT d FROM Delivery d JOIN FETCH d.message WHERE d.id IN :ids",
+        hints = @QueryHint(name = "eclipselink.left-join-fetch", value = "d.message.account"))
 @Table(name = "delivery", indexes = {
         @Index(name = "delivery_due", columnList = "state, next_attempt_at"),
         @Index(name = "delivery_message", columnList = "message_id")})
