@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,7 @@ import org.smtpeter.messages.entity.EnvelopeRecipient;
 import org.smtpeter.messages.entity.Message;
 import org.smtpeter.platform.control.RowLocks;
 import org.smtpeter.platform.entity.UtcTimestamps;
+import org.smtpeter.suppressions.control.RecipientsByAccount;
 import org.smtpeter.suppressions.control.Suppressions;
 import org.smtpeter.suppressions.entity.Suppression;
 
@@ -68,36 +70,52 @@ public class DeliveryQueue {
 
     /** Queues one delivery per recipient; joins the caller's transaction. */
     public void enqueue(Message message) {
+        enqueueAll(List.of(message));
+    }
+
+    /** The same for several messages, with one query per account for the suppressed among their recipients. */
+    public void enqueueAll(List<Message> messages) {
         Instant now = Instant.now(clock);
         Instant expires = now.plus(settings.maxDeliveryTime());
-        boolean trackBounces = message.getAccount() != null && message.getFeatures() != null
-                && message.getFeatures().contains("trackbounces");
-        for (EnvelopeRecipient recipient : message.getRecipients()) {
-            Delivery delivery = new Delivery(message, recipient.getAddress(), now, expires);
-            if (message.getAccount() != null) {
-                suppressions.find(message.getAccount(), recipient.getAddress()).ifPresent(suppression -> {
+        Map<Long, Map<String, Suppression>> suppressed = suppressions.findAny(recipientsByAccount(messages));
+        for (Message message : messages) {
+            boolean trackBounces = message.getAccount() != null && message.getFeatures() != null
+                    && message.getFeatures().contains("trackbounces");
+            Map<String, Suppression> ofAccount = message.getAccount() == null ? Map.of()
+                    : suppressed.getOrDefault(message.getAccount().getId(), Map.of());
+            for (EnvelopeRecipient recipient : message.getRecipients()) {
+                Delivery delivery = new Delivery(message, recipient.getAddress(), now, expires);
+                Suppression suppression = ofAccount.get(Suppression.normalize(recipient.getAddress()));
+                if (suppression != null) {
                     delivery.suppressed(now, suppressedBecause(suppression));
                     events.notSent(delivery, "suppressed", delivery.getLastReply());
-                });
+                }
+                if (trackBounces && !delivery.getState().isFinal()) {
+                    delivery.trackBouncesWith(bounceAddresses.newToken());
+                }
+                em.persist(delivery);
             }
-            if (trackBounces && !delivery.getState().isFinal()) {
-                delivery.trackBouncesWith(bounceAddresses.newToken());
-            }
-            em.persist(delivery);
+            queued.fire(new MessageQueued(message.getPublicId()));
         }
-        queued.fire(new MessageQueued(message.getPublicId()));
+    }
+
+    private static RecipientsByAccount recipientsByAccount(List<Message> messages) {
+        RecipientsByAccount recipients = new RecipientsByAccount();
+        messages.stream().filter(message -> message.getAccount() != null).forEach(message -> message.getRecipients()
+                .forEach(recipient -> recipients.add(message.getAccount(), recipient.getAddress())));
+        return recipients;
     }
 
     /**
-     * Claims up to {@code limit} due deliveries, oldest first, and marks them SENDING, claimed by this
-     * instance: one locking select and one update for all of them. Nothing before this instance is
-     * registered, since unregistered claims look like a dead instance's.
+     * Claims up to {@code limit} deliveries due at {@code now}, oldest first, and marks them SENDING,
+     * claimed by this instance under the lease {@link #leaseFor leaseFor(now)}: one locking select and
+     * one update for all of them. Nothing before this instance is registered, since unregistered
+     * claims look like a dead instance's.
      */
-    public List<Claimed> claim(int limit) {
+    public List<Claimed> claim(int limit, Instant now) {
         if (!instances.registered()) {
             return List.of();
         }
-        Instant now = Instant.now(clock);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(claimSql())
                 .setParameter(1, UtcTimestamps.toTimestamp(now))
@@ -106,8 +124,7 @@ public class DeliveryQueue {
         if (rows.isEmpty()) {
             return List.of();
         }
-        // Millisecond precision survives every database, so the lease can be compared when recording.
-        Instant lease = now.plus(LEASE).truncatedTo(ChronoUnit.MILLIS);
+        Instant lease = leaseFor(now);
         List<Claimed> claimed = rows.stream()
                 .map(row -> new Claimed(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2], lease))
                 .toList();
@@ -119,6 +136,32 @@ public class DeliveryQueue {
                 .setParameter(2, instances.id())
                 .executeUpdate();
         return claimed;
+    }
+
+    /**
+     * The lease a claim made at {@code now} writes: known before the claim, so that a claim whose
+     * commit failed can still be found. Millisecond precision survives every database, so the lease
+     * can be compared when recording.
+     */
+    static Instant leaseFor(Instant now) {
+        return now.plus(LEASE).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * Puts back what a claim under {@code lease} took, if it took anything: a commit that failed on
+     * the way back (the connection broke after the database had committed) leaves deliveries claimed
+     * by this live instance that no worker sends and no other instance takes over.
+     *
+     * @return how many were put back
+     */
+    public int releaseClaim(Instant lease) {
+        return em.createNativeQuery("UPDATE delivery SET state = CASE WHEN attempts = 0 THEN 'QUEUED' ELSE 'DEFERRED' END,"
+                        + " next_attempt_at = ?1, claimed_by = NULL, version = version + 1"
+                        + " WHERE state = 'SENDING' AND claimed_by = ?2 AND next_attempt_at = ?3")
+                .setParameter(1, UtcTimestamps.toTimestamp(Instant.now(clock)))
+                .setParameter(2, instances.id())
+                .setParameter(3, UtcTimestamps.toTimestamp(lease))
+                .executeUpdate();
     }
 
     /** The last reply of a delivery that is not sent because its address is suppressed. */

@@ -5,21 +5,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import org.smtpeter.credentials.entity.Account;
 import org.smtpeter.delivery.entity.Delivery;
 import org.smtpeter.messages.control.MessageBytes;
 import org.smtpeter.messages.control.MessageStore;
 import org.smtpeter.messages.entity.Message;
+import org.smtpeter.suppressions.control.RecipientsByAccount;
 import org.smtpeter.suppressions.control.Suppressions;
 import org.smtpeter.suppressions.entity.Suppression;
 
@@ -58,7 +56,7 @@ public class ShipmentLoader {
         Map<Long, List<Delivery>> byMessage = new LinkedHashMap<>();
         claimed.forEach(c -> byMessage.put(c.messageId(), new ArrayList<>()));
         em.createNamedQuery(Delivery.WITH_MESSAGES, Delivery.class).setParameter("ids", deliveryIds)
-                .getResultList()
+                .getResultList().stream().distinct() // a row per recipient of the message (its join)
                 .forEach(delivery -> byMessage.get(delivery.getMessage().getId()).add(delivery));
         List<Message> messages = byMessage.values().stream().filter(d -> !d.isEmpty())
                 .map(d -> d.get(0).getMessage()).toList();
@@ -87,19 +85,13 @@ public class ShipmentLoader {
      */
     private Map<Long, Map<String, Suppression>> suppressedMeanwhile(List<Message> messages,
             Map<Long, List<Delivery>> byMessage) {
-        Map<Long, Account> accounts = new LinkedHashMap<>();
-        Map<Long, Set<String>> recipients = new LinkedHashMap<>();
+        RecipientsByAccount recipients = new RecipientsByAccount();
         for (Message message : messages) {
             if (message.getAccount() != null) {
-                accounts.putIfAbsent(accountId(message), message.getAccount());
-                byMessage.get(message.getId()).forEach(delivery -> recipients
-                        .computeIfAbsent(accountId(message), id -> new LinkedHashSet<>()).add(delivery.getRecipient()));
+                byMessage.get(message.getId()).forEach(delivery -> recipients.add(message.getAccount(), delivery.getRecipient()));
             }
         }
-        Map<Long, Map<String, Suppression>> suppressed = new LinkedHashMap<>();
-        recipients.forEach((accountId, addresses) -> suppressed.put(accountId,
-                suppressions.findAny(accounts.get(accountId), addresses)));
-        return suppressed;
+        return suppressions.findAny(recipients);
     }
 
     private static Long accountId(Message message) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.inject.Inject;
 
 import org.smtpeter.credentials.control.CredentialCheck;
+import org.smtpeter.intake.control.GroupCommit;
 import org.smtpeter.intake.control.IncomingMessages;
 import org.smtpeter.intake.control.RelayPolicy;
 import org.smtpeter.smtp.api.Client;
@@ -18,8 +19,9 @@ import org.smtpeter.smtp.api.SmtpReply;
 /**
  * What every SMTP listener role does with the adapter's calls. The subclasses are the
  * message-driven beans, one per role; they run without a container transaction so that
- * {@link IncomingMessages} commits on its own and a failed commit surfaces as an exception
- * (a commit failure of the MDB's own transaction would never reach the adapter).
+ * {@link IncomingMessages} commits on its own ({@link GroupCommit}: with the messages that end at
+ * the same time) and a failed commit surfaces as an exception (a commit failure of the MDB's own
+ * transaction would never reach the adapter).
  */
 public abstract class SmtpReceiver implements SmtpListener {
 
@@ -30,7 +32,7 @@ public abstract class SmtpReceiver implements SmtpListener {
     RelayPolicy relayPolicy;
 
     @Inject
-    IncomingMessages incoming;
+    GroupCommit incoming;
 
     @Override
     public Optional<Login> authenticate(Client client, String username, char[] password) {

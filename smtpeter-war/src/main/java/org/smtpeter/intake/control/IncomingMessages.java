@@ -11,6 +11,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.ToLongFunction;
 
 import jakarta.ejb.Stateless;
@@ -82,6 +85,29 @@ public class IncomingMessages {
 
     /** @return the public message id, once the message is committed */
     public String store(Envelope envelope, ReceivedMessage received) {
+        Message message = accept(envelope, received, new HashMap<>());
+        queue(List.of(message));
+        em.flush();
+        return message.getPublicId();
+    }
+
+    /**
+     * Several messages in one transaction, so that they share its commit ({@link GroupCommit}).
+     * Everything but the commit is done once this returns: until then a failure rolls all of them
+     * back, so each may be stored again on its own.
+     *
+     * @return their public message ids, in order
+     */
+    public List<String> storeAll(List<GroupCommit.Pending> messages) {
+        Map<String, SmtpCredential> credentials = new HashMap<>(); // most batches are one sender's
+        List<Message> accepted = messages.stream()
+                .map(pending -> accept(pending.envelope(), pending.received(), credentials)).toList();
+        queue(accepted);
+        em.flush();
+        return accepted.stream().map(Message::getPublicId).toList();
+    }
+
+    private Message accept(Envelope envelope, ReceivedMessage received, Map<String, SmtpCredential> credentials) {
         // Mail to bounce addresses is parsed whole; the bounce path's own size limit bounds it.
         byte[] bounce = envelope.isAuthenticated() ? null : readAll(received);
         return accept(envelope, received.size(), headers(received), message -> {
@@ -90,7 +116,7 @@ public class IncomingMessages {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the spooled message", e);
             }
-        }, bounce, null);
+        }, bounce, null, credentials);
     }
 
     /**
@@ -101,23 +127,36 @@ public class IncomingMessages {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public String storeSubmitted(Envelope envelope, byte[] raw, String correlationId) {
-        return accept(envelope, raw.length, headers(new ByteArrayInputStream(raw)), message -> {
-            store.write(message, raw);
+        Message message = accept(envelope, raw.length, headers(new ByteArrayInputStream(raw)), content -> {
+            store.write(content, raw);
             return raw.length;
-        }, envelope.isAuthenticated() ? null : raw, correlationId);
+        }, envelope.isAuthenticated() ? null : raw, correlationId, new HashMap<>());
+        queue(List.of(message));
+        em.flush();
+        return message.getPublicId();
+    }
+
+    /**
+     * The deliveries of the accounts' mail (mail to bounce addresses has no account: the bounce
+     * path took it), all at once: the suppressed among the recipients are one query per account.
+     */
+    private void queue(List<Message> accepted) {
+        deliveries.enqueueAll(accepted.stream().filter(message -> message.getAccount() != null).toList());
     }
 
     /**
      * @param content stores the bytes of the persisted message and says how many there were
      * @param bounce  the whole message when it came to a bounce address (no AUTH)
+     * @param credentials those this transaction has read already, by user name
      */
-    private String accept(Envelope envelope, long size, InternetHeaders headers, ToLongFunction<Message> content,
-                          byte[] bounce, String correlationId) {
+    private Message accept(Envelope envelope, long size, InternetHeaders headers, ToLongFunction<Message> content,
+                          byte[] bounce, String correlationId, Map<String, SmtpCredential> credentials) {
         Message message = new Message(ids.next(), Instant.now(clock), size);
         message.titled(subject(headers));
         if (envelope.isAuthenticated()) {
-            SmtpCredential credential = accounts.credentialByUsername(envelope.authenticatedUser())
-                    .orElseThrow(() -> new IllegalStateException("credential vanished during the session"));
+            SmtpCredential credential = credentials.computeIfAbsent(envelope.authenticatedUser(),
+                    username -> accounts.credentialByUsername(username)
+                            .orElseThrow(() -> new IllegalStateException("credential vanished during the session")));
             message.sentBy(credential.getAccount(), credential);
             AppliedFeatures features = featureHeaders.resolve(credential.getFeatures(), headers);
             message.applied(features.properties(), features.tags());
@@ -135,15 +174,13 @@ public class IncomingMessages {
             throw new IllegalStateException("spooled message changed size: " + stored + " != " + size);
         }
         if (envelope.isAuthenticated()) {
-            // Before the deliveries: a subscriber hears of the message before any recipient's fate.
+            // Before the deliveries (queue): a subscriber hears of the message before any recipient's fate.
             events.record(MailEvent.Type.ACCEPTED, message, null, acceptedDetails(message, correlationId));
-            deliveries.enqueue(message);
         } else {
             // Unauthenticated mail only ever reaches here for bounce addresses (RelayPolicy).
             bounceIntake.receive(message, bounce);
         }
-        em.flush();
-        return message.getPublicId();
+        return message;
     }
 
     private static JsonObject acceptedDetails(Message message, String correlationId) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.inject.Inject;
@@ -36,16 +38,29 @@ public class Suppressions {
                 .getResultStream().findFirst();
     }
 
-    /** The entries for any of these addresses, by normalised address; one query for all of them. */
+    /**
+     * The entries for any of these addresses, by normalised address; one query for all of them.
+     * Without flushing the persistence context first: the callers' pending rows are messages and
+     * deliveries, which do not change the lists, and a batch at intake then flushes once. (An entry
+     * added in the same transaction is not seen here; the check before sending sees it.)
+     */
     public Map<String, Suppression> findAny(Account account, Collection<String> addresses) {
         if (addresses.isEmpty()) {
             return Map.of();
         }
         return em.createNamedQuery(Suppression.FIND_ANY, Suppression.class)
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("account", account.getId())
                 .setParameter("addresses", addresses.stream().map(Suppression::normalize).distinct().toList())
                 .getResultStream()
                 .collect(Collectors.toMap(Suppression::getAddress, suppression -> suppression, (a, b) -> a));
+    }
+
+    /** The same for several accounts: by account id, their entries by normalised address; one query per account. */
+    public Map<Long, Map<String, Suppression>> findAny(RecipientsByAccount recipients) {
+        Map<Long, Map<String, Suppression>> found = new HashMap<>();
+        recipients.accounts().forEach((id, account) -> found.put(id, findAny(account, recipients.addressesOf(id))));
+        return found;
     }
 
     /** Adds the address unless it is listed already; returns the entry either way. */

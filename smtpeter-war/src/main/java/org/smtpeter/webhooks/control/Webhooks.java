@@ -54,6 +54,9 @@ public class Webhooks {
     @Inject
     Clock clock;
 
+    @Inject
+    AccountsWithoutEndpoints withoutEndpoints;
+
     /** Input the caller gave that cannot be taken, with the reason in words. */
     public static class InvalidWebhook extends Exception {
 
@@ -69,6 +72,7 @@ public class Webhooks {
         WebhookEndpoint endpoint = new WebhookEndpoint(account, target(url), description(description),
                 eventTypes(eventTypes), WebhookSignature.newSecret(), Instant.now(clock));
         em.persist(endpoint);
+        withoutEndpoints.forget(account.getId());
         return endpoint;
     }
 
@@ -93,6 +97,7 @@ public class Webhooks {
         } else if (Boolean.FALSE.equals(enabled) && endpoint.isEnabled()) {
             endpoint.disable(Instant.now(clock), "Disabled by hand.");
         }
+        withoutEndpoints.forget(endpoint.getAccountId());
         return endpoint;
     }
 

@@ -1,0 +1,165 @@
+package org.smtpeter.platform.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Group commit: work that threads hand in at about the same time goes through one transaction,
+ * so that it shares the commit (on H2 the writing of every changed page, on PostgreSQL the flush
+ * of the log) and the container's work around a transaction. Each caller still waits until the
+ * transaction that holds its work has committed, and hears of its failure. Nothing waits to fill
+ * a group: a committer takes what is waiting when it is free, so lone work goes through at once,
+ * and under load the groups grow by themselves.
+ *
+ * <p>A group that fails is done again one by one, so that one item's fault does not fail the
+ * others. A commit whose answer was lost (the database going away at that moment) may have
+ * committed them: the work must be safe to do twice, as a client sending again after a 4xx is.
+ *
+ * @param <T> what a caller hands in
+ * @param <R> what it gets back once committed
+ */
+public final class TransactionGroups<T, R> {
+
+    private static final Logger LOG = Logger.getLogger(TransactionGroups.class.getName());
+    /** One commits while the other gathers the next group. */
+    private static final int COMMITTERS = 2;
+
+    private final String name;
+    private final int maxGroup;
+    private final Function<List<T>, List<R>> together;
+    private final Function<T, R> alone;
+    private final BlockingQueue<Waiting<T, R>> waiting = new LinkedBlockingQueue<>();
+    private final List<Thread> committers = new ArrayList<>();
+    private volatile boolean running;
+
+    private record Waiting<T, R>(T item, CompletableFuture<R> answer) {
+    }
+
+    /**
+     * @param name     names the committer threads
+     * @param maxGroup a bigger group holds its first ones back
+     * @param together one transaction for all, answers in the same order
+     * @param alone    one transaction for one item
+     */
+    public TransactionGroups(String name, int maxGroup, Function<List<T>, List<R>> together, Function<T, R> alone) {
+        this.name = name;
+        this.maxGroup = maxGroup;
+        this.together = together;
+        this.alone = alone;
+    }
+
+    /** @param threads threads that keep the application's context, for the transactions */
+    public void start(ThreadFactory threads) {
+        running = true;
+        for (int i = 0; i < COMMITTERS; i++) {
+            Thread committer = threads.newThread(this::commitWhileRunning);
+            committer.setName(name + "-" + i);
+            committer.start();
+            committers.add(committer);
+        }
+    }
+
+    /** What is waiting gets until {@code deadlineMillis} ({@link System#currentTimeMillis()}); then it fails. */
+    public void stop(long deadlineMillis) {
+        running = false;
+        for (Thread committer : committers) {
+            try {
+                committer.join(Math.max(1, deadlineMillis - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Waiting<T, R> left = waiting.poll(); left != null; left = waiting.poll()) {
+            left.answer().completeExceptionally(new IllegalStateException("the relay is stopping"));
+        }
+    }
+
+    /**
+     * Commits the item with whatever else is waiting; once stopped, alone on the caller's thread.
+     *
+     * @return its answer, once the transaction that holds it has committed
+     * @throws RuntimeException when it was not committed (or, as for any commit that fails, it is
+     *                          not known whether it was)
+     */
+    public R commit(T item) {
+        if (!running) {
+            return alone.apply(item);
+        }
+        Waiting<T, R> mine = new Waiting<>(item, new CompletableFuture<>());
+        waiting.add(mine);
+        if (!running && waiting.remove(mine)) {
+            return alone.apply(item); // stopping: the committers may be gone already
+        }
+        try {
+            return mine.answer().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // Taken back while it still waits, it is never committed: the caller's failure is then the whole truth.
+            waiting.remove(mine);
+            throw new IllegalStateException("interrupted while waiting for the commit", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** How many items wait for a committer. */
+    public int waitingCount() {
+        return waiting.size();
+    }
+
+    private void commitWhileRunning() {
+        while (running || !waiting.isEmpty()) {
+            try {
+                Waiting<T, R> first = waiting.poll(100, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    List<Waiting<T, R>> group = new ArrayList<>(maxGroup);
+                    group.add(first);
+                    waiting.drainTo(group, maxGroup - 1);
+                    commit(group);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                // commit() has answered every item of its group; the committer goes on whatever happened
+                LOG.log(Level.SEVERE, "a committer (" + name + ") failed; it goes on", e);
+            }
+        }
+    }
+
+    private void commit(List<Waiting<T, R>> group) {
+        try {
+            List<R> answers = together.apply(group.stream().map(Waiting::item).toList());
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).answer().complete(answers.get(i));
+            }
+        } catch (RuntimeException failed) {
+            if (group.size() == 1) {
+                group.get(0).answer().completeExceptionally(failed);
+                return;
+            }
+            LOG.log(Level.FINE, "a group of " + group.size() + " failed (" + name + "); committing them one by one", failed);
+            group.forEach(this::commitAlone);
+        } finally {
+            // Whatever went wrong (an Error), nobody waits for ever.
+            group.forEach(item -> item.answer().completeExceptionally(new IllegalStateException("not committed")));
+        }
+    }
+
+    private void commitAlone(Waiting<T, R> item) {
+        try {
+            item.answer().complete(alone.apply(item.item()));
+        } catch (RuntimeException failed) {
+            item.answer().completeExceptionally(failed);
+        }
+    }
+}
