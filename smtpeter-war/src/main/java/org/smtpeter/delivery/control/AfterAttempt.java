@@ -20,7 +20,8 @@ import org.smtpeter.delivery.entity.DeliveryState;
 import org.smtpeter.messages.entity.Message;
 
 /**
- * What happens after a share was sent, in one transaction: for each delivery whose claim still
+ * What happens after a share was sent, in one transaction (with other shares' when they end
+ * together): for each delivery whose claim still
  * holds, the attempt is recorded and the delivery moves on (its state transitions are
  * {@link Delivery#afterAttempt}), subscribers hear of it, a final refusal is announced to bounce
  * tracking, and the sender gets the notifications they asked for.
@@ -49,13 +50,19 @@ public class AfterAttempt {
     @Inject
     Clock clock;
 
-    public void record(List<AttemptResult> results, List<DeliveryQueue.Claimed> claims) {
+    /** One share's attempts and the claims they were made under. */
+    public record Share(List<AttemptResult> results, List<DeliveryQueue.Claimed> claims) {
+    }
+
+    /** Several shares in one transaction, so that they share its commit ({@link AttemptRecords}). */
+    public void recordAll(List<Share> shares) {
+        List<AttemptResult> results = shares.stream().flatMap(share -> share.results().stream()).toList();
         if (results.isEmpty()) {
             return;
         }
         Instant now = Instant.now(clock);
         Map<Long, Instant> leases = new HashMap<>();
-        claims.forEach(claim -> leases.put(claim.deliveryId(), claim.lease()));
+        shares.forEach(share -> share.claims().forEach(claim -> leases.put(claim.deliveryId(), claim.lease())));
         loadWithMessages(results);
         Map<Message, List<DeliveryReports.Entry>> notices = new LinkedHashMap<>();
         for (AttemptResult result : results) {

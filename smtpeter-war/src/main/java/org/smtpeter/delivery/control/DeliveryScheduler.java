@@ -3,6 +3,7 @@ package org.smtpeter.delivery.control;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +85,7 @@ public class DeliveryScheduler {
     ShipmentLoader shipments;
 
     @Inject
-    AfterAttempt afterAttempt;
+    AttemptRecords attempts;
 
     @Inject
     Courier courier;
@@ -97,7 +98,13 @@ public class DeliveryScheduler {
      * stay SENDING under this live instance, which nobody else takes over, until put back here.
      */
     private final Queue<List<Long>> notPutBack = new ConcurrentLinkedQueue<>();
-    private Semaphore concurrent;
+    /**
+     * The leases of claims whose commit failed: it may have failed only on its way back, after the
+     * database had committed, and then their deliveries would stay SENDING under this live instance.
+     */
+    private final Queue<Instant> uncertainClaims = new ConcurrentLinkedQueue<>();
+    private volatile Instant lastClaimAt;
+    Semaphore concurrent;
     private ThreadPoolExecutor workers;
     private final Rounds rounds = new Rounds(this::claimAndDispatch);
 
@@ -145,19 +152,33 @@ public class DeliveryScheduler {
      *         a partial claim the next look waits for new mail or the next tick, so that what
      *         arrives meanwhile is sent together
      */
-    private boolean claimAndDispatch() {
+    boolean claimAndDispatch() {
         for (List<Long> ids = notPutBack.peek(); ids != null; ids = notPutBack.peek()) {
             // Held because the database was away, not because of them: due at once now that it answers
             // (the queue resumes within a poll of the database's return). Throws while it is still away.
             queue.release(ids, Duration.ZERO);
             notPutBack.poll();
         }
+        for (Instant lease = uncertainClaims.peek(); lease != null; lease = uncertainClaims.peek()) {
+            int released = queue.releaseClaim(lease);
+            if (released > 0) {
+                LOG.warning(released + " deliveries claimed by a claim whose commit seemed to fail are put back");
+            }
+            uncertainClaims.poll();
+        }
         int capacity = concurrent.availablePermits();
         if (capacity == 0) {
             return false;
         }
         int limit = Math.min(CLAIM_LIMIT, capacity * MESSAGES_PER_SHARE);
-        List<DeliveryQueue.Claimed> claimed = queue.claim(limit);
+        Instant now = claimTime();
+        List<DeliveryQueue.Claimed> claimed;
+        try {
+            claimed = queue.claim(limit, now);
+        } catch (RuntimeException e) {
+            uncertainClaims.add(DeliveryQueue.leaseFor(now));
+            throw e;
+        }
         if (claimed.isEmpty()) {
             return false;
         }
@@ -165,6 +186,20 @@ public class DeliveryScheduler {
         claimed.forEach(c -> byDomain.computeIfAbsent(c.domain(), d -> new ArrayList<>()).add(c));
         byDomain.forEach((domain, deliveries) -> shares(deliveries).forEach(share -> dispatch(domain, share)));
         return claimed.size() == limit;
+    }
+
+    /**
+     * Now, but never within the millisecond of the previous claim: each claim's lease is its own,
+     * so that putting back an uncertain claim never takes a successful one's deliveries.
+     */
+    private Instant claimTime() {
+        Instant now = Instant.now(clock);
+        Instant previous = lastClaimAt;
+        if (previous != null && !DeliveryQueue.leaseFor(now).isAfter(DeliveryQueue.leaseFor(previous))) {
+            now = previous.truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
+        }
+        lastClaimAt = now;
+        return now;
     }
 
     /**
@@ -224,7 +259,7 @@ public class DeliveryScheduler {
             results = courier.send(domain, shipment.parcels());
         }
         try {
-            afterAttempt.record(results, claimed);
+            attempts.record(results, claimed);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "recording the attempts to " + domain + " failed; the deliveries are tried again", e);
             putBack(ids(claimed), retryAfter(e));
@@ -242,7 +277,7 @@ public class DeliveryScheduler {
         LOG.log(Level.SEVERE, "message " + claimed.get(0).messageId() + " to " + domain
                 + " cannot be prepared; counted as a failed attempt", e);
         try {
-            afterAttempt.record(failedAttempts(claimed, e), claimed);
+            attempts.record(failedAttempts(claimed, e), claimed);
         } catch (RuntimeException recordingFailed) {
             LOG.log(Level.SEVERE, "recording the failed attempt failed too; the deliveries are tried again", recordingFailed);
             putBack(ids(claimed), retryAfter(recordingFailed));
