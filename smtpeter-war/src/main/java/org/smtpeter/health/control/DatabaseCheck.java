@@ -3,6 +3,7 @@ package org.smtpeter.health.control;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -21,7 +22,9 @@ import org.eclipse.microprofile.health.Readiness;
  * Whether the database answers. Only readiness: without the database no mail can be accepted
  * (a 250 needs a commit), but restarting the relay would not bring the database back.
  *
- * <p>The probe (a connection from the pool, then {@code isValid}) runs on a thread of its own
+ * <p>The probe (a connection from the pool, then {@code isValid}, which is false when the
+ * database does not answer within {@value #VALIDATION_SECONDS} s: the pool hands out a connection
+ * it validated within the last 2 s without asking the database again) runs on a thread of its own
  * and the check waits for it at most {@link #TIMEOUT}: a database that hangs, or a pool whose
  * connections are all taken (it would wait up to a minute for one), must not hang the health
  * endpoint. A probe that hangs is not started again until it ends ({@link BoundedProbe}).
@@ -41,31 +44,38 @@ public class DatabaseCheck implements HealthCheck {
     @Resource(lookup = EXECUTOR)
     ManagedExecutorService executor;
 
-    private BoundedProbe<Boolean> probe;
+    private BoundedProbe<String> probe;
 
     @PostConstruct
     void init() {
-        probe = new BoundedProbe<>(executor, this::valid, TIMEOUT);
+        probe = new BoundedProbe<>(executor, this::problem, TIMEOUT);
     }
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("database");
-        BoundedProbe.Outcome<Boolean> outcome = probe.run();
-        if (outcome instanceof BoundedProbe.Answered<Boolean> answered) {
-            return answered.value() ? response.up().build()
-                    : response.down().withData("error", "the connection is not valid").build();
+        BoundedProbe.Outcome<String> outcome = probe.run();
+        if (outcome instanceof BoundedProbe.Answered<String> answered) {
+            return answered.value().isEmpty() ? response.up().build()
+                    : response.down().withData("error", answered.value()).build();
         }
-        if (outcome instanceof BoundedProbe.TimedOut<Boolean> timedOut) {
+        if (outcome instanceof BoundedProbe.TimedOut<String> timedOut) {
             return response.down().withData("error", "no answer within " + TIMEOUT.toSeconds()
                     + " s (the probe has been waiting for " + timedOut.runningFor().toSeconds() + " s)").build();
         }
-        return response.down().withData("error", describe(((BoundedProbe.Failed<Boolean>) outcome).error())).build();
+        return response.down().withData("error", describe(((BoundedProbe.Failed<String>) outcome).error())).build();
     }
 
-    private boolean valid() {
+    /** @return empty when the database answered, else what went wrong */
+    private String problem() {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(VALIDATION_SECONDS);
+            long asked = System.nanoTime();
+            if (connection.isValid(VALIDATION_SECONDS)) {
+                return "";
+            }
+            return System.nanoTime() - asked >= TimeUnit.SECONDS.toNanos(VALIDATION_SECONDS)
+                    ? "no answer within " + VALIDATION_SECONDS + " s on a connection from the pool"
+                    : "the connection from the pool is closed";
         } catch (SQLException e) {
             throw new ProbeFailure(e);
         }

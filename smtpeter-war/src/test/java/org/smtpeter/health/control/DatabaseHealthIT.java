@@ -97,7 +97,7 @@ class DatabaseHealthIT {
         Health.Answer down = health.await("/health/ready", answer -> answer.status() == 503, TURNS_DOWN_WITHIN);
         Duration noticed = Duration.ofNanos(System.nanoTime() - frozen);
         assertTrue(down.took().compareTo(Duration.ofSeconds(5)) < 0, "the answer took " + down.took());
-        assertTrue(down.check("database").getJsonObject("data").getString("error").startsWith("no answer within 3 s"),
+        assertTrue(down.check("database").getJsonObject("data").getString("error").startsWith("no answer within "),
                 down::toString);
         Health.Answer again = health.ready();
         assertEquals(503, again.status(), again::toString);
