@@ -127,8 +127,9 @@ public final class Acceptor implements Runnable {
                 closeQuietly(socket);
                 return;
             }
-            serverSocket = socket;
+            // the state first: whoever sees isListening() must also see LISTENING
             settings.states().listening(settings.role(), settings.port());
+            serverSocket = socket;
             if (bindFailedBefore) {
                 LOG.info(() -> "SMTP " + settings.role() + " listener: port " + settings.port() + " is bound now");
             }

@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import jakarta.persistence.SynchronizationType;
 
 import org.smtpeter.domains.entity.DkimKey;
 import org.smtpeter.domains.entity.DomainPolicy;
@@ -37,8 +39,13 @@ public class SigningKeys {
 
     static final Duration FRESH = Duration.ofSeconds(30);
 
-    @PersistenceContext
-    EntityManager em;
+    /**
+     * Each load reads through a persistence context of its own: the caller's may hold an account's
+     * rows as they were before a change that has committed since (a delivery's transaction that
+     * loaded them for its first message), and a load after that change must not cache them again.
+     */
+    @PersistenceUnit
+    EntityManagerFactory persistence;
 
     @Inject
     AfterCommit afterCommit;
@@ -96,14 +103,19 @@ public class SigningKeys {
         AccountDomains cached = cache.get(accountId);
         if (cached == null || cached.loaded().plus(FRESH).isBefore(now) || changes.since(cached.changesSeen())) {
             long seen = changes.seen();
-            DomainPolicy policy = em.find(DomainPolicy.class, accountId);
-            cached = new AccountDomains(now, seen, load(accountId), policy != null && policy.isRequireVerified());
+            EntityManager em = persistence.createEntityManager(SynchronizationType.UNSYNCHRONIZED);
+            try {
+                DomainPolicy policy = em.find(DomainPolicy.class, accountId);
+                cached = new AccountDomains(now, seen, load(em, accountId), policy != null && policy.isRequireVerified());
+            } finally {
+                em.close();
+            }
             cache.put(accountId, cached);
         }
         return cached;
     }
 
-    private Map<String, Registered> load(long accountId) {
+    private Map<String, Registered> load(EntityManager em, long accountId) {
         List<SenderDomain> domains = em.createNamedQuery(SenderDomain.OF_ACCOUNT, SenderDomain.class)
                 .setParameter("account", accountId).getResultList();
         List<DkimKey> active = em.createQuery("SELECT k FROM DkimKey k JOIN FETCH k.domain d"
