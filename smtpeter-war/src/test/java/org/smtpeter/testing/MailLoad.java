@@ -27,6 +27,7 @@ public final class MailLoad implements AutoCloseable {
     /** Sent up to the final dot without a reply: the relay may or may not have committed them. */
     private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
+    private final List<String> brokenBy = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
     private volatile long pauseMillis;
@@ -88,10 +89,16 @@ public final class MailLoad implements AutoCloseable {
         return counts;
     }
 
+    /** How the first few {@link #BROKEN} connections broke (port, exception and message), for the failure report. */
+    public List<String> brokenBy() {
+        return List.copyOf(brokenBy);
+    }
+
     private void submit(int first) {
         int relay = first;
         while (running) {
-            try (RawSmtpClient client = new RawSmtpClient(ports.get(relay % ports.size()).getAsInt())) {
+            int port = ports.get(relay % ports.size()).getAsInt();
+            try (RawSmtpClient client = new RawSmtpClient(port)) {
                 client.timeout(java.time.Duration.ofSeconds(60));
                 client.login(credential.username(), credential.password());
                 while (running && sendOne(client)) {
@@ -104,7 +111,11 @@ public final class MailLoad implements AutoCloseable {
                 relay++;
                 pause();
             } catch (IOException | AssertionError broken) {
-                count(refusedAtLogin(broken));
+                String refusal = refusedAtLogin(broken);
+                count(refusal);
+                if (refusal.equals(BROKEN) && brokenBy.size() < 5) {
+                    brokenBy.add("port " + port + ": " + broken);
+                }
                 relay++;
                 pause();
             } catch (InterruptedException stopped) {

@@ -3,7 +3,6 @@ package org.smtpeter.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,11 +33,11 @@ public final class PayaraMicro {
     private final String database = System.getProperty("smtpeter.it.database", "h2");
     private String adminToken = UUID.randomUUID().toString();
     private boolean generatedAdminToken;
-    private final int httpPort = freePort();
-    private final int submissionPort = freePort();
-    private final int secondSubmissionPort = freePort();
-    private final int smtpsPort = freePort();
-    private final int mtaPort = freePort();
+    private final int httpPort = FreePorts.next();
+    private final int submissionPort = FreePorts.next();
+    private final int secondSubmissionPort = FreePorts.next();
+    private final int smtpsPort = FreePorts.next();
+    private final int mtaPort = FreePorts.next();
     private final Map<String, String> settings = new java.util.HashMap<>();
     private String schema;
     private Process process;
@@ -379,14 +378,6 @@ public final class PayaraMicro {
     private static String tail(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String required(String property) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.smtpeter.testing.FreePorts;
 import org.smtpeter.testing.Mails;
 import org.smtpeter.testing.PostfixInstance;
 import org.smtpeter.testing.PostgreSql;
@@ -53,7 +54,7 @@ class PostfixNextHopIT {
         Assumptions.assumeTrue(PostfixInstance.whyUnavailable().isEmpty(),
                 () -> "Postfix cannot run here: " + PostfixInstance.whyUnavailable().orElseThrow());
         sink = new SmtpSink();
-        int port = freePort();
+        int port = FreePorts.next();
         postfix = PostfixInstance.smartHost(moduleDir().resolve("target/postfix-it/smart-host"), port, USER, PASSWORD,
                 sink.port()).start();
         relay = Relay.start("postfix-next-hop", null, Map.of(
@@ -93,7 +94,7 @@ class PostfixNextHopIT {
                 "Postfix took it over TLS after AUTH:\n" + arrived.text());
         List<String> login = postfix.logLines("sasl_username=" + USER);
         assertFalse(login.isEmpty(), String.join("\n", postfix.logLines("")));
-        JsonObject attempt = single(array("/api/v1/attempts?message=" + id));
+        JsonObject attempt = awaitAttempt(id); // Postfix may pass it on before the relay has recorded its attempt
         assertEquals("delivered", attempt.getString("outcome"));
         assertTrue(attempt.getString("tls").startsWith("TLS"), attempt.toString());
     }
@@ -129,6 +130,16 @@ class PostfixNextHopIT {
         throw new AssertionError("delivery of " + messageId + " not " + state + " within " + TIMEOUT + ": " + delivery);
     }
 
+    private static JsonObject awaitAttempt(String messageId) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        JsonArray attempts = array("/api/v1/attempts?message=" + messageId);
+        while (attempts.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            attempts = array("/api/v1/attempts?message=" + messageId);
+        }
+        return single(attempts);
+    }
+
     private static JsonArray array(String path) {
         return Json.createReader(new StringReader(relay.get(path, 200).body())).readArray();
     }
@@ -141,12 +152,6 @@ class PostfixNextHopIT {
     private static byte[] message(String recipient) {
         return ("From: sender@it.example.org\r\nTo: " + recipient + "\r\nSubject: next hop\r\n\r\nthrough Postfix\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static Path moduleDir() {

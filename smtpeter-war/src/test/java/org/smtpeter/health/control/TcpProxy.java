@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.smtpeter.testing.FreePorts;
+
 /**
  * A TCP proxy on loopback between the relay and its database, for tests that take the database
  * away: {@link #cut()} closes the listening socket and every connection (the database is gone:
@@ -34,9 +36,7 @@ final class TcpProxy implements AutoCloseable {
 
     TcpProxy(String targetHost, int targetPort) throws IOException {
         this.target = new InetSocketAddress(targetHost, targetPort);
-        try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            this.port = probe.getLocalPort();
-        }
+        this.port = FreePorts.next(); // bound again after each cut: an ephemeral port could be taken meanwhile
     }
 
     int port() {

@@ -175,6 +175,6 @@ class TwoRelaysIT {
                 () -> "duplicates of mail not in flight at a stop: " + tally.duplicatedRecipients());
         assertEquals(Set.of(), load.unanswered(), "every message sent got its reply");
         refusals.keySet().forEach(refusal -> assertTrue(refusal.startsWith("4") || refusal.equals(MailLoad.NOT_LISTENING),
-                () -> "clients saw " + refusals));
+                () -> "clients saw " + refusals + "; broken: " + load.brokenBy()));
     }
 }
