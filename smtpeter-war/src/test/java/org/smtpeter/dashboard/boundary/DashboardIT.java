@@ -156,11 +156,10 @@ class DashboardIT {
         dashboard.section("queue");
         awaitOnReload(() -> isWaiting(recipient) && browser.text(By.xpath(rowOf(recipient))).contains("450 4.2.0"));
         browser.screenshot("queue");
-        browser.clickAndWait(By.xpath(rowOf(recipient) + "//input[@value='Retry now']"));
-        assertTrue(browser.pageText().contains("Retrying the delivery to " + recipient + " now."), browser.pageText());
-        awaitOnReload(() -> isWaiting(recipient));
-        browser.clickAndWait(By.xpath(rowOf(recipient) + "//input[@value='Cancel']"));
-        assertTrue(browser.pageText().contains("Cancelled the delivery to " + recipient + "."), browser.pageText());
+        clickWhileWaiting(recipient, "Retry now", "Retrying the delivery to " + recipient + " now.");
+        awaitOnReload(() -> isWaiting(recipient)
+                && Integer.parseInt(browser.text(By.xpath(rowOf(recipient) + "/td[3]"))) >= 2);
+        clickWhileWaiting(recipient, "Cancel", "Cancelled the delivery to " + recipient + ".");
         assertFalse(isWaiting(recipient), "cancelled is no longer waiting");
     }
 
@@ -450,6 +449,24 @@ class DashboardIT {
             // A GET of the same URL: a refresh would send a form again if the page was a POST's answer.
             browser.driver().get(browser.driver().getCurrentUrl());
         }
+    }
+
+    /**
+     * Clicks a queue action on the recipient's row while it waits. The shared relay retries after 1,
+     * 2 and 4 s, so its own attempt can take the delivery between the page's load and the click; the
+     * relay then rightly answers "no longer waiting" (an attempt in flight is its worker's), and the
+     * click is made again once the delivery waits again.
+     */
+    private void clickWhileWaiting(String recipient, String action, String done) {
+        awaitOnReload(() -> {
+            if (!isWaiting(recipient)) {
+                return false;
+            }
+            browser.clickAndWait(By.xpath(rowOf(recipient) + "//input[@value='" + action + "']"));
+            String answer = browser.pageText();
+            assertTrue(answer.contains(done) || answer.contains("is no longer waiting; nothing was changed."), answer);
+            return answer.contains(done);
+        });
     }
 
     private boolean isWaiting(String recipient) {
