@@ -10,8 +10,11 @@ import java.util.List;
  */
 final class Delivery {
 
-    /** {@code lastArrivalAt} in System.nanoTime(), 0 when nothing arrived. */
-    record Result(int delivered, int expected, long lastArrivalAt, Latencies toSink) {
+    /**
+     * {@code lastArrivalAt} in System.nanoTime(), 0 when nothing arrived; {@code sinkSessions} the
+     * connections the sink accepted from the run's start until then.
+     */
+    record Result(int delivered, int expected, long lastArrivalAt, Latencies toSink, long sinkSessions) {
 
         boolean complete() {
             return delivered == expected;
@@ -21,7 +24,9 @@ final class Delivery {
     private Delivery() {
     }
 
-    static Result await(SinkServer sink, LoadRun.Result load, Duration timeout) throws InterruptedException {
+    /** @param sinkSessionsBefore the sink's {@link SinkServer#sessions()} before the run */
+    static Result await(SinkServer sink, LoadRun.Result load, long sinkSessionsBefore, Duration timeout)
+            throws InterruptedException {
         List<Integer> pending = new ArrayList<>();
         long[] acceptedAt = load.acceptedAt();
         for (int i = 0; i < acceptedAt.length; i++) {
@@ -49,6 +54,6 @@ final class Delivery {
                 lastArrival = Math.max(lastArrival, arrival);
             }
         }
-        return new Result(delivered, expected, lastArrival, toSink);
+        return new Result(delivered, expected, lastArrival, toSink, sink.sessions() - sinkSessionsBefore);
     }
 }

@@ -72,7 +72,9 @@ final class RelayProcess implements AutoCloseable {
         command.addAll(runProfileJvmOptions(microDir));
         String flightRecording = System.getProperty("throughput.jfr", "");
         if (!flightRecording.isBlank()) {
-            // A profile of the whole run (warm-up included), for finding where the time goes.
+            // A profile of the whole run (warm-up included), for finding where the time goes; whole
+            // stacks, since the container's run deeper than the default 64 frames.
+            command.add("-XX:FlightRecorderOptions=stackdepth=256");
             command.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(flightRecording).toAbsolutePath());
         }
         command.addAll(List.of(

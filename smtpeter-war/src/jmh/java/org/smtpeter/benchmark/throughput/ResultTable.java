@@ -146,11 +146,11 @@ final class ResultTable {
         LoadRun.Result load = row.load();
         Delivery.Result delivery = row.delivery();
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "- %s: %d of %d accepted in %.2f s over %d sessions; %d of %d delivered to the sink in %.2f s%s;"
+                "- %s: %d of %d accepted in %.2f s over %d sessions; %d of %d delivered to the sink in %.2f s over %d connections%s;"
                         + " other processes in the pause before: %.2f cores%n",
                 row.label(), load.accepted(), load.messages(), load.seconds(), load.sessions(), delivery.delivered(),
                 delivery.expected(), delivery.lastArrivalAt() > load.startedAt()
-                        ? (delivery.lastArrivalAt() - load.startedAt()) / 1e9 : Double.NaN,
+                        ? (delivery.lastArrivalAt() - load.startedAt()) / 1e9 : Double.NaN, delivery.sinkSessions(),
                 delivery.complete() ? "" : " (NOT all delivered within the wait)", row.otherCores()));
         for (Map.Entry<String, Long> failure : load.failures().entrySet()) {
             line.append(String.format(Locale.ROOT, "  - failed: %s ×%d, e.g. %s%n", failure.getKey(), failure.getValue(),

@@ -28,6 +28,7 @@ final class SinkServer implements AutoCloseable {
     private final AtomicLong messages = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong strays = new AtomicLong();
+    private final AtomicLong sessions = new AtomicLong();
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -62,6 +63,11 @@ final class SinkServer implements AutoCloseable {
         return duplicates.get();
     }
 
+    /** Connections accepted so far: how many messages a relay sends per connection shows how it batches. */
+    long sessions() {
+        return sessions.get();
+    }
+
     /** Messages without an X-Bench-Id of this benchmark. */
     long strays() {
         return strays.get();
@@ -86,6 +92,7 @@ final class SinkServer implements AutoCloseable {
             try {
                 Socket connection = server.accept();
                 connections.add(connection);
+                sessions.incrementAndGet();
                 Thread session = new Thread(() -> serve(connection), "sink-" + ++count);
                 session.setDaemon(true);
                 session.start();

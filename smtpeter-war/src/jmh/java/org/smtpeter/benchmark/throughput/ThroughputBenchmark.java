@@ -176,9 +176,10 @@ public final class ThroughputBenchmark {
         double otherCores = pause();
         ProcessStats.Snapshot before = ProcessStats.ofTree(rootPid);
         long machineBefore = ProcessStats.machineBusyTicks();
+        long sinkSessions = sink.sessions();
         LoadRun.Result load = new LoadRun(target, options.load(count), message, idPrefix, nextId).execute(label);
         nextId += count;
-        Delivery.Result delivery = Delivery.await(sink, load, DELIVERY_WAIT);
+        Delivery.Result delivery = Delivery.await(sink, load, sinkSessions, DELIVERY_WAIT);
         long machineAfter = ProcessStats.machineBusyTicks();
         ProcessStats.Snapshot after = ProcessStats.ofTree(rootPid);
         double perMessage = load.accepted() == 0 ? Double.NaN : 1.0 / load.accepted();
