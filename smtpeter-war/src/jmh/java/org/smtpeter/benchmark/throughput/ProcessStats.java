@@ -117,10 +117,20 @@ final class ProcessStats {
         return new long[] {Long.parseLong(fields[1]), cpu};
     }
 
-    private static long rssKib(long pid) {
+    /** The resident memory of one process now, in KiB (0 when it is gone). */
+    static long rssKib(long pid) {
+        return statusKib(pid, "VmRSS:");
+    }
+
+    /** The most resident memory one process has had since it started (its high-water mark), in KiB. */
+    static long peakRssKib(long pid) {
+        return statusKib(pid, "VmHWM:");
+    }
+
+    private static long statusKib(long pid, String field) {
         try {
             for (String line : Files.readAllLines(PROC.resolve(pid + "/status"), StandardCharsets.ISO_8859_1)) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("\\D+", ""));
                 }
             }

@@ -42,6 +42,7 @@ final class ResultTable {
     private final List<String> header;
     private final List<String> notes;
     private final List<Row> rows = new ArrayList<>();
+    private String relayMemory = "";
 
     ResultTable(List<String> header, List<String> notes) {
         this.header = header;
@@ -50,6 +51,11 @@ final class ResultTable {
 
     void add(Row row) {
         rows.add(row);
+    }
+
+    /** A line on the relay's memory over the whole benchmark, printed under the summary. */
+    void relayMemory(String line) {
+        relayMemory = line;
     }
 
     String render() {
@@ -81,6 +87,9 @@ final class ResultTable {
             }
         }
         out.append('\n').append(summary()).append("\n\n");
+        if (!relayMemory.isEmpty()) {
+            out.append(relayMemory).append("\n\n");
+        }
         busyBeforeRuns().ifPresent(warning -> out.append(warning).append("\n\n"));
         out.append("Runs:\n");
         rows.forEach(row -> out.append(details(row)));

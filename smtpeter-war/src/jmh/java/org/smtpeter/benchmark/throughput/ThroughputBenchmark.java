@@ -38,6 +38,8 @@ public final class ThroughputBenchmark {
 
     private static final Duration PAUSE_BETWEEN_RUNS = Duration.ofSeconds(3);
     private static final Duration DELIVERY_WAIT = Duration.ofSeconds(120);
+    /** How long the relay is left idle after the benchmark before its resident memory is read again. */
+    private static final Duration IDLE_BEFORE_MEMORY = Duration.ofSeconds(15);
 
     /** The -Dthroughput.* settings; the paths come from the Maven profile. */
     record Options(int messages, int connections, int perSession, int rounds, String database, String peer,
@@ -159,6 +161,7 @@ public final class ThroughputBenchmark {
                 table.add(measure("postfix round " + round, false, peer.target(), peer.masterPid(), options.messages()));
             }
         }
+        table.relayMemory(relayMemory(relay.pid()));
         if (sink.duplicates() > 0 || sink.strays() > 0) {
             say("Sink: " + sink.duplicates() + " duplicate deliveries, " + sink.strays() + " messages not of this benchmark");
         }
@@ -191,6 +194,19 @@ public final class ThroughputBenchmark {
                 label, load.accepted(), count, row.acceptedPerSecond(), delivery.delivered(), row.deliveredPerSecond(),
                 load.failureCount()));
         return row;
+    }
+
+    /**
+     * The relay's resident memory right after the benchmark, once it has been idle a while (when
+     * the collector gives back what the load made it take), and the most it held at any time.
+     */
+    private String relayMemory(long pid) throws InterruptedException {
+        long rightAfter = ProcessStats.rssKib(pid);
+        Thread.sleep(IDLE_BEFORE_MEMORY.toMillis());
+        return String.format("Relay memory: RSS %.0f MiB right after the benchmark, %.0f MiB after %d s idle;"
+                        + " at most %.0f MiB at any time since it started (VmHWM).",
+                rightAfter / 1024.0, ProcessStats.rssKib(pid) / 1024.0, IDLE_BEFORE_MEMORY.toSeconds(),
+                ProcessStats.peakRssKib(pid) / 1024.0);
     }
 
     /**
