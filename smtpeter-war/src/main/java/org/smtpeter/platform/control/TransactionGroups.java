@@ -150,8 +150,10 @@ public final class TransactionGroups<T, R> {
             LOG.log(Level.FINE, "a group of " + group.size() + " failed (" + name + "); committing them one by one", failed);
             group.forEach(this::commitAlone);
         } finally {
-            // Whatever went wrong (an Error), nobody waits for ever.
-            group.forEach(item -> item.answer().completeExceptionally(new IllegalStateException("not committed")));
+            // Whatever went wrong (an Error), nobody waits for ever. Only for those not answered yet:
+            // an exception's stack trace per message and commit was 0.15 % of all allocation.
+            group.stream().filter(item -> !item.answer().isDone())
+                    .forEach(item -> item.answer().completeExceptionally(new IllegalStateException("not committed")));
         }
     }
 
