@@ -1,13 +1,10 @@
 package org.smtpeter.delivery.control;
 
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -18,32 +15,18 @@ import jakarta.inject.Inject;
  * arriving together is claimed and sent together. A CDI bean rather than an observer method of
  * the scheduler: a session bean's observer costs a new EJB reference and a container transaction
  * for every message (with the event publisher's, 8 % of the relay's CPU in the throughput
- * profile), while here all but one notification per linger end at a compare-and-set. The linger's
- * timer is a thread of its own from the managed thread factory: it keeps the application's context
- * from its start, where a managed scheduled executor captured the context again for each linger
- * (a scan of the class loader's resources, 0.9 % of the relay's CPU in the throughput profile).
+ * profile), while here all but one notification per linger end at a compare-and-set.
  */
 @ApplicationScoped
 public class NewMail {
 
     @Resource
-    ManagedThreadFactory threads;
+    ManagedScheduledExecutorService timer;
 
     @Inject
     DeliveryScheduler scheduler;
 
     private final AtomicBoolean lingering = new AtomicBoolean();
-    private ScheduledThreadPoolExecutor timer;
-
-    @PostConstruct
-    void start() {
-        timer = new ScheduledThreadPoolExecutor(1, threads);
-    }
-
-    @PreDestroy
-    void stop() {
-        timer.shutdownNow();
-    }
 
     void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageQueued event) {
         if (lingering.compareAndSet(false, true)) {
