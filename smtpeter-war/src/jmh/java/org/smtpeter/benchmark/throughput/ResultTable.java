@@ -16,7 +16,8 @@ final class ResultTable {
 
     /** One run: what the load saw, what reached the sink, and what it cost. CPU per accepted message. */
     record Row(String label, boolean relay, LoadRun.Result load, Delivery.Result delivery,
-               double cpuProcessMsPerMessage, double cpuMachineMsPerMessage, double rssMib, double otherCores) {
+               double cpuProcessMsPerMessage, double cpuMachineMsPerMessage, double rssMib, double otherCores,
+               Optional<CollectorPauses.Totals> collections) {
 
         double acceptedPerSecond() {
             return load.accepted() / load.seconds();
@@ -161,6 +162,8 @@ final class ResultTable {
                 delivery.expected(), delivery.lastArrivalAt() > load.startedAt()
                         ? (delivery.lastArrivalAt() - load.startedAt()) / 1e9 : Double.NaN, delivery.sinkSessions(),
                 delivery.complete() ? "" : " (NOT all delivered within the wait)", row.otherCores()));
+        row.collections().ifPresent(collections -> line.append("  - the relay's garbage collections in it: ")
+                .append(collections.describe()).append(String.format("%n")));
         for (Map.Entry<String, Long> failure : load.failures().entrySet()) {
             line.append(String.format(Locale.ROOT, "  - failed: %s ×%d, e.g. %s%n", failure.getKey(), failure.getValue(),
                     load.failureSamples().get(failure.getKey())));

@@ -178,6 +178,7 @@ public final class ThroughputBenchmark {
             throws InterruptedException {
         double otherCores = pause();
         ProcessStats.Snapshot before = ProcessStats.ofTree(rootPid);
+        Optional<CollectorPauses.Totals> collectionsBefore = isRelay ? CollectorPauses.of(rootPid) : Optional.empty();
         long machineBefore = ProcessStats.machineBusyTicks();
         long sinkSessions = sink.sessions();
         LoadRun.Result load = new LoadRun(target, options.load(count), message, idPrefix, nextId).execute(label);
@@ -185,11 +186,13 @@ public final class ThroughputBenchmark {
         Delivery.Result delivery = Delivery.await(sink, load, sinkSessions, DELIVERY_WAIT);
         long machineAfter = ProcessStats.machineBusyTicks();
         ProcessStats.Snapshot after = ProcessStats.ofTree(rootPid);
+        Optional<CollectorPauses.Totals> collections = collectionsBefore.flatMap(
+                start -> CollectorPauses.of(rootPid).map(end -> end.since(start)));
         double perMessage = load.accepted() == 0 ? Double.NaN : 1.0 / load.accepted();
         ResultTable.Row row = new ResultTable.Row(label, isRelay, load, delivery,
                 ProcessStats.millis(after.cpuTicks() - before.cpuTicks()) * perMessage,
                 ProcessStats.millis(machineAfter - machineBefore) * perMessage,
-                after.rssKib() / 1024.0, otherCores);
+                after.rssKib() / 1024.0, otherCores, collections);
         say(String.format("%s: %d/%d accepted (%.1f msg/s), %d delivered (%.1f msg/s), %d failures",
                 label, load.accepted(), count, row.acceptedPerSecond(), delivery.delivered(), row.deliveredPerSecond(),
                 load.failureCount()));
