@@ -199,7 +199,7 @@ public final class PayaraMicro {
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of(
                 "-jar", microDir.resolve("payara-micro.jar").toString(),
-                "--nohazelcast", // as the one-command run (pom.xml, profile run)
+                "--nohazelcast", "--disablephonehome", // as the one-command run (pom.xml, profile run)
                 "--port", String.valueOf(httpPort),
                 "--addlibs", microDir.resolve("postgresql.jar").toString(),
                 "--postbootcommandfile", postBootFile().toString(),

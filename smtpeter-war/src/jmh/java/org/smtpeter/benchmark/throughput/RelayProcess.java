@@ -79,7 +79,7 @@ final class RelayProcess implements AutoCloseable {
         }
         command.addAll(List.of(
                 "-jar", microDir.resolve("payara-micro.jar").toString(),
-                "--nohazelcast", // as the one-command run (pom.xml, profile run)
+                "--nohazelcast", "--disablephonehome", // as the one-command run (pom.xml, profile run)
                 "--port", String.valueOf(HTTP_PORT),
                 "--addlibs", microDir.resolve("postgresql.jar").toString(),
                 "--postbootcommandfile", postBootFile.toString(),
