@@ -31,8 +31,8 @@ final class NormalizedHtml {
                 } else {
                     text.text(collapsed);
                 }
-            } else if (node instanceof DataNode data && data.parent() instanceof Element parent
-                    && parent.normalName().equals("style")) {
+            } else if (node instanceof DataNode data && data.parent() != null
+                    && data.parent().normalName().equals("style")) {
                 data.setWholeData(css(data.getWholeData()));
             }
         });
