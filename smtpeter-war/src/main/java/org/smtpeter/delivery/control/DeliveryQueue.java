@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +55,12 @@ public class DeliveryQueue {
     Event<MessageQueued> queued;
 
     @Inject
+    Event<FreshDeliveries> freshlyClaimed;
+
+    @Inject
+    FreshClaims fresh;
+
+    @Inject
     Suppressions suppressions;
 
     @Inject
@@ -75,14 +82,29 @@ public class DeliveryQueue {
 
     /** The same for several messages, with one query per account for the suppressed among their recipients. */
     public void enqueueAll(List<Message> messages) {
+        enqueue(messages, Optional.empty());
+    }
+
+    /**
+     * The same, with the deliveries claimed for this instance at once when its scheduler takes new
+     * mail now ({@link FreshClaims}): after the commit it sends them without claiming them again.
+     */
+    public void enqueueAndClaim(List<Message> messages) {
+        enqueue(messages, fresh.claimTime());
+    }
+
+    private void enqueue(List<Message> messages, Optional<Instant> claimTime) {
         Instant now = Instant.now(clock);
         Instant expires = now.plus(settings.maxDeliveryTime());
+        Optional<Instant> lease = claimTime.map(DeliveryQueue::leaseFor);
+        List<Claimed> claimed = new ArrayList<>();
         Map<Long, Map<String, Suppression>> suppressed = suppressions.findAny(recipientsByAccount(messages));
         for (Message message : messages) {
             boolean trackBounces = message.getAccount() != null && message.getFeatures() != null
                     && message.getFeatures().contains("trackbounces");
             Map<String, Suppression> ofAccount = message.getAccount() == null ? Map.of()
                     : suppressed.getOrDefault(message.getAccount().getId(), Map.of());
+            boolean unclaimed = false;
             for (EnvelopeRecipient recipient : message.getRecipients()) {
                 Delivery delivery = new Delivery(message, recipient.getAddress(), now, expires);
                 Suppression suppression = ofAccount.get(Suppression.normalize(recipient.getAddress()));
@@ -93,9 +115,22 @@ public class DeliveryQueue {
                 if (trackBounces && !delivery.getState().isFinal()) {
                     delivery.trackBouncesWith(bounceAddresses.newToken());
                 }
-                em.persist(delivery);
+                if (lease.isPresent() && !delivery.getState().isFinal()) {
+                    delivery.claimed(lease.get(), fresh.claimant());
+                }
+                em.persist(delivery); // the id comes from the sequence here, before the flush
+                if (delivery.getState() == DeliveryState.SENDING) {
+                    claimed.add(new Claimed(delivery.getId(), message.getId(), delivery.getDomain(), lease.get()));
+                } else {
+                    unclaimed |= !delivery.getState().isFinal();
+                }
             }
-            queued.fire(new MessageQueued(message.getPublicId()));
+            if (unclaimed) {
+                queued.fire(new MessageQueued(message.getPublicId()));
+            }
+        }
+        if (!claimed.isEmpty()) {
+            freshlyClaimed.fire(new FreshDeliveries(lease.get(), claimed));
         }
     }
 

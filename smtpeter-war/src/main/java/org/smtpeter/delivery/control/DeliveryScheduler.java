@@ -3,7 +3,6 @@ package org.smtpeter.delivery.control;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,10 +34,11 @@ import jakarta.inject.Inject;
 import org.smtpeter.platform.control.Rounds;
 
 /**
- * Runs the outbound queue: polls for due deliveries (and right after new mail is committed),
+ * Runs the outbound queue: sends what intake claimed for this instance as it queued it
+ * ({@link FreshClaims}), polls for due deliveries (and right after mail is queued unclaimed),
  * claims them within the global limit, and sends each domain's share on a container-managed
- * worker thread. Polling from the database, rather than handing work over in memory, is what
- * makes the queue survive restarts and lets several instances share it.
+ * worker thread. The queue lives in the database, claims included: that is what makes it survive
+ * restarts and lets several instances share it; only the hand-over of fresh claims is in memory.
  */
 @Singleton
 @Startup
@@ -93,6 +94,12 @@ public class DeliveryScheduler {
     @Inject
     DeliverySettings settings;
 
+    @Inject
+    FreshClaims fresh;
+
+    @Inject
+    ClaimTimes claimTimes;
+
     /**
      * Claims whose attempts could be neither recorded nor put back (the database was away): they
      * stay SENDING under this live instance, which nobody else takes over, until put back here.
@@ -103,10 +110,11 @@ public class DeliveryScheduler {
      * database had committed, and then their deliveries would stay SENDING under this live instance.
      */
     private final Queue<Instant> uncertainClaims = new ConcurrentLinkedQueue<>();
-    private volatile Instant lastClaimAt;
     Semaphore concurrent;
     private ThreadPoolExecutor workers;
-    private final Rounds rounds = new Rounds(this::claimAndDispatch);
+    /** Whether the next round also claims from the database: at a tick, after mail queued unclaimed, while more is due. */
+    private final AtomicBoolean databaseWanted = new AtomicBoolean(true);
+    private final Rounds rounds = new Rounds(this::round);
 
     @PostConstruct
     void start() {
@@ -132,14 +140,28 @@ public class DeliveryScheduler {
         workers.shutdown();
     }
 
-    /** New mail is committed ({@link NewMail}): look now instead of at the next tick. */
+    /**
+     * New mail is committed ({@link NewMail}): send what intake claimed now instead of at the next
+     * tick, and claim from the database too when mail was queued unclaimed.
+     *
+     * @param queuedUnclaimed whether some of it waits in the database to be claimed
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void lookNow() {
-        rounds.wake();
-        poll();
+    public void lookNow(boolean queuedUnclaimed) {
+        if (queuedUnclaimed) {
+            databaseWanted.set(true);
+        }
+        look();
     }
 
+    /** A tick: what is due in the database (retries, mail queued unclaimed) is claimed at least this often. */
     void poll() {
+        databaseWanted.set(true);
+        look();
+    }
+
+    private void look() {
+        rounds.wake();
         try {
             rounds.run();
         } catch (RuntimeException e) {
@@ -147,12 +169,36 @@ public class DeliveryScheduler {
         }
     }
 
+    /** A commit that held fresh claims failed: it may have committed all the same, so their lease is put back. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void uncertainClaim(Instant lease) {
+        uncertainClaims.add(lease);
+        databaseWanted.set(true);
+    }
+
+    private boolean round() {
+        boolean fromDatabase = databaseWanted.getAndSet(false);
+        boolean more = claimAndDispatch(fromDatabase);
+        if (more && fromDatabase) {
+            databaseWanted.set(true); // a full claim: more may be due
+        }
+        return more;
+    }
+
+    /** A round that claims from the database too, as at a tick. */
+    boolean claimAndDispatch() {
+        return claimAndDispatch(true);
+    }
+
     /**
-     * @return whether it claimed as many as it asked for, so that more may be due at once; after
+     * Dispatches fresh claims first, then, when {@code fromDatabase}, claims from the database as
+     * much as the workers take besides.
+     *
+     * @return whether it got as many as it asked for, so that more may be due at once; after
      *         a partial claim the next look waits for new mail or the next tick, so that what
      *         arrives meanwhile is sent together
      */
-    boolean claimAndDispatch() {
+    private boolean claimAndDispatch(boolean fromDatabase) {
         for (List<Long> ids = notPutBack.peek(); ids != null; ids = notPutBack.peek()) {
             // Held because the database was away, not because of them: due at once now that it answers
             // (the queue resumes within a poll of the database's return). Throws while it is still away.
@@ -171,35 +217,34 @@ public class DeliveryScheduler {
             return false;
         }
         int limit = Math.min(CLAIM_LIMIT, capacity * MESSAGES_PER_SHARE);
-        Instant now = claimTime();
-        List<DeliveryQueue.Claimed> claimed;
-        try {
-            claimed = queue.claim(limit, now);
-        } catch (RuntimeException e) {
-            uncertainClaims.add(DeliveryQueue.leaseFor(now));
-            throw e;
-        }
+        List<DeliveryQueue.Claimed> claimed = claim(limit, fromDatabase);
         if (claimed.isEmpty()) {
             return false;
         }
+        dispatchAll(claimed);
+        return claimed.size() >= limit;
+    }
+
+    /** About {@code limit} deliveries to send: fresh claims first, then, when {@code fromDatabase}, claimed from the database. */
+    List<DeliveryQueue.Claimed> claim(int limit, boolean fromDatabase) {
+        List<DeliveryQueue.Claimed> claimed = new ArrayList<>(fresh.take(limit));
+        if (fromDatabase && claimed.size() < limit) {
+            Instant now = claimTimes.next();
+            try {
+                claimed.addAll(queue.claim(limit - claimed.size(), now));
+            } catch (RuntimeException e) {
+                uncertainClaims.add(DeliveryQueue.leaseFor(now));
+                fresh.arrived(claimed); // still this instance's to send, at the next round
+                throw e;
+            }
+        }
+        return claimed;
+    }
+
+    private void dispatchAll(List<DeliveryQueue.Claimed> claimed) {
         Map<String, List<DeliveryQueue.Claimed>> byDomain = new LinkedHashMap<>();
         claimed.forEach(c -> byDomain.computeIfAbsent(c.domain(), d -> new ArrayList<>()).add(c));
         byDomain.forEach((domain, deliveries) -> shares(deliveries).forEach(share -> dispatch(domain, share)));
-        return claimed.size() == limit;
-    }
-
-    /**
-     * Now, but never within the millisecond of the previous claim: each claim's lease is its own,
-     * so that putting back an uncertain claim never takes a successful one's deliveries.
-     */
-    private Instant claimTime() {
-        Instant now = Instant.now(clock);
-        Instant previous = lastClaimAt;
-        if (previous != null && !DeliveryQueue.leaseFor(now).isAfter(DeliveryQueue.leaseFor(previous))) {
-            now = previous.truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
-        }
-        lastClaimAt = now;
-        return now;
     }
 
     /**

@@ -171,6 +171,16 @@ public class Delivery extends IdentifiedEntity {
         nextAttemptAt = next;
     }
 
+    /**
+     * Claimed for an attempt by the relay instance {@code instanceId}: SENDING until the attempt is
+     * recorded under {@code lease}, the proof of the claim.
+     */
+    public void claimed(Instant lease, String instanceId) {
+        state = DeliveryState.SENDING;
+        nextAttemptAt = lease;
+        claimedBy = instanceId;
+    }
+
     /** Put back without counting an attempt, e.g. when the destination is busy. */
     public void requeue(Instant next) {
         state = attempts == 0 ? DeliveryState.QUEUED : DeliveryState.DEFERRED;

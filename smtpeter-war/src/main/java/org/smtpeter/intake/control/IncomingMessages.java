@@ -139,9 +139,11 @@ public class IncomingMessages {
     /**
      * The deliveries of the accounts' mail (mail to bounce addresses has no account: the bounce
      * path took it), all at once: the suppressed among the recipients are one query per account.
+     * Claimed for this instance as they are queued, when its scheduler takes new mail now: sent
+     * once committed, without a claim of their own.
      */
     private void queue(List<Message> accepted) {
-        deliveries.enqueueAll(accepted.stream().filter(message -> message.getAccount() != null).toList());
+        deliveries.enqueueAndClaim(accepted.stream().filter(message -> message.getAccount() != null).toList());
     }
 
     /**

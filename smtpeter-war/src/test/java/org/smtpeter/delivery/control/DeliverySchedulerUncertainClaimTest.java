@@ -56,6 +56,8 @@ class DeliverySchedulerUncertainClaimTest {
     DeliverySchedulerUncertainClaimTest() {
         scheduler.queue = queue;
         scheduler.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        scheduler.claimTimes = new ClaimTimes(scheduler.clock);
+        scheduler.fresh = new FreshClaims();
         scheduler.concurrent = new Semaphore(4);
     }
 
