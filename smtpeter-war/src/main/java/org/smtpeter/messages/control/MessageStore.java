@@ -37,30 +37,41 @@ public class MessageStore {
 
     /** Stores the bytes of a persisted message; @return how many there were. */
     public long write(Message message, InputStream in) {
-        long size = 0;
         try {
-            for (int seq = 0; ; seq++) {
-                byte[] piece = in.readNBytes(CHUNK);
-                if (piece.length == 0 && seq > 0) {
-                    return size;
-                }
-                // Each piece goes to the database at once, so none of them stays in memory. Without
-                // flushing the persistence context first: the pieces refer to nothing in it, and a
-                // batch of messages (GroupCommit) is then flushed once instead of once per message.
-                em.createNativeQuery("INSERT INTO message_chunk (message_id, seq, data) VALUES (?1, ?2, ?3)")
-                        .setFlushMode(FlushModeType.COMMIT)
-                        .setParameter(1, message.getId())
-                        .setParameter(2, seq)
-                        .setParameter(3, piece)
-                        .executeUpdate();
+            byte[] piece = in.readNBytes(CHUNK);
+            if (piece.length < CHUNK) {
+                // Most mail is one piece: written with the transaction's other rows when it is
+                // flushed, so a batch of messages (GroupCommit) sends its pieces in one JDBC batch.
+                em.persist(new MessageChunk(message.getId(), 0, piece));
+                return piece.length;
+            }
+            long size = 0;
+            for (int seq = 0; piece.length > 0; seq++) {
+                insertNow(message, seq, piece);
                 size += piece.length;
                 if (piece.length < CHUNK) {
                     return size;
                 }
+                piece = in.readNBytes(CHUNK);
             }
+            return size;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the message to store it", e);
         }
+    }
+
+    /**
+     * A piece of a larger message goes to the database at once, so that none of them stays in
+     * memory. Without flushing the persistence context first: the pieces refer to nothing in it,
+     * and a batch of messages is then flushed once instead of once per message.
+     */
+    private void insertNow(Message message, int seq, byte[] piece) {
+        em.createNativeQuery("INSERT INTO message_chunk (message_id, seq, data) VALUES (?1, ?2, ?3)")
+                .setFlushMode(FlushModeType.COMMIT)
+                .setParameter(1, message.getId())
+                .setParameter(2, seq)
+                .setParameter(3, piece)
+                .executeUpdate();
     }
 
     public void write(Message message, byte[] raw) {

@@ -43,6 +43,12 @@ public class MessageChunk {
     protected MessageChunk() {
     }
 
+    public MessageChunk(long messageId, int seq, byte[] data) {
+        this.messageId = messageId;
+        this.seq = seq;
+        this.data = data;
+    }
+
     /** The key: the message and the piece's place in it. */
     public static class Key implements Serializable {
         private static final long serialVersionUID = 1L;
