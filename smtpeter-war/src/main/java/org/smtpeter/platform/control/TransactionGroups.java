@@ -30,12 +30,8 @@ import java.util.logging.Logger;
 public final class TransactionGroups<T, R> {
 
     private static final Logger LOG = Logger.getLogger(TransactionGroups.class.getName());
-    /**
-     * One: the next group gathers while it commits. With two, each took half as much (intake 4.1
-     * instead of 7.5 messages per transaction) and the relay did more work for the same mail:
-     * commits on H2 are written one at a time anyway (BENCHMARKS.md, 2026-12-07 midday).
-     */
-    private static final int COMMITTERS = 1;
+    /** One commits while the other gathers the next group. */
+    private static final int COMMITTERS = 2;
 
     private final String name;
     private final int maxGroup;
