@@ -3,6 +3,7 @@ package org.smtpeter.delivery.control;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +46,13 @@ import org.smtpeter.features.control.Content;
 public class Courier {
 
     private static final Logger LOG = Logger.getLogger(Courier.class.getName());
+    /**
+     * How long a share waits for a connection when every one to its destination is busy. Put back
+     * instead, it was due again after a second and prepared a second time: 4-5 % of the
+     * benchmark's deliveries were (BENCHMARKS.md, 2026-12-07). Short, since a waiting share holds a
+     * worker that another destination could use.
+     */
+    static final Duration BUSY_WAIT = Duration.ofSeconds(1);
 
     @Inject
     DeliverySettings settings;
@@ -126,12 +134,26 @@ public class Courier {
         } finally {
             if (connection != null) {
                 idleConnections.keep(connection);
+                limits.freed();
             }
         }
         return results;
     }
 
+    /** A connection to the first hop that takes one; when every hop is busy, waits a moment for one to be free. */
     private HopConnection connect(List<Hop> hops, Instant started) {
+        long deadline = System.nanoTime() + BUSY_WAIT.toNanos();
+        while (true) {
+            long seen = limits.freedSoFar();
+            HopConnection connection = connectOnce(hops, started);
+            long left = deadline - System.nanoTime();
+            if (!connection.busy || left <= 0 || !limits.awaitFreedSince(seen, left)) {
+                return connection;
+            }
+        }
+    }
+
+    private HopConnection connectOnce(List<Hop> hops, Instant started) {
         Reply lastFailure = Reply.local("4.4.1", "no hop reachable");
         Hop lastHop = null;
         boolean allBusy = true;
@@ -229,12 +251,12 @@ public class Courier {
     private AttemptResult result(long deliveryId, Reply reply, HopConnection connection, Instant started) {
         String tls = connection.transport != null && connection.transport.isSSL() ? "TLS" : null;
         return new AttemptResult(deliveryId, reply, connection.hop, tls, started,
-                java.time.Duration.between(started, Instant.now(clock)).toMillis(), false);
+                Duration.between(started, Instant.now(clock)).toMillis(), false);
     }
 
     private List<AttemptResult> everyone(List<Parcel> parcels, Reply reply, Hop hop, String tls, Instant started,
                                          boolean busy) {
-        long millis = java.time.Duration.between(started, Instant.now(clock)).toMillis();
+        long millis = Duration.between(started, Instant.now(clock)).toMillis();
         List<AttemptResult> results = new ArrayList<>();
         for (Parcel parcel : parcels) {
             for (Parcel.Addressee addressee : parcel.recipients()) {
