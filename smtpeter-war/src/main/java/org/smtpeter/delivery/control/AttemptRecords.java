@@ -1,5 +1,6 @@
 package org.smtpeter.delivery.control;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 
@@ -27,6 +28,11 @@ public class AttemptRecords {
 
     /** More than the shares of one claim usually are. */
     static final int MAX_GROUP = 16;
+    /**
+     * A share the committer has not taken by then is put back by its worker, as after a failed
+     * record: longer than the intake's wait, since the mail was sent and is sent again.
+     */
+    static final Duration QUEUE_WAIT = Duration.ofSeconds(30);
     /** At a stop, what is waiting gets this long; what is not recorded then is put back by its worker. */
     private static final long STOP_MILLIS = 10_000;
 
@@ -40,7 +46,7 @@ public class AttemptRecords {
 
     @PostConstruct
     void start() {
-        groups = new TransactionGroups<>("smtpeter-attempt-records", MAX_GROUP, this::recordAll, this::recordAlone);
+        groups = new TransactionGroups<>("smtpeter-attempt-records", MAX_GROUP, QUEUE_WAIT, this::recordAll, this::recordAlone);
         groups.start(threads);
     }
 

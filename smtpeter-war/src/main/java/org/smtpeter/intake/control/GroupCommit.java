@@ -1,5 +1,7 @@
 package org.smtpeter.intake.control;
 
+import java.time.Duration;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -30,6 +32,12 @@ public class GroupCommit {
      * the commit is a small part of the work, and in a batch they would hold the small ones back.
      */
     static final long MAX_BATCHED_BYTES = 1024 * 1024;
+    /**
+     * A message the committer has not taken by then gets a 4xx, untouched: a commit that hangs (the
+     * database going away) must not keep every client waiting without an answer. Under load a
+     * message waits for one commit, tens of milliseconds.
+     */
+    static final Duration QUEUE_WAIT = Duration.ofSeconds(5);
     /** At a stop, what is waiting gets this long to be stored. */
     private static final long STOP_MILLIS = 20_000;
 
@@ -48,7 +56,7 @@ public class GroupCommit {
 
     @PostConstruct
     void start() {
-        batches = new TransactionGroups<>("smtpeter-group-commit", MAX_BATCH, incoming::storeAll,
+        batches = new TransactionGroups<>("smtpeter-group-commit", MAX_BATCH, QUEUE_WAIT, incoming::storeAll,
                 pending -> incoming.store(pending.envelope(), pending.received()));
         batches.start(threads);
     }

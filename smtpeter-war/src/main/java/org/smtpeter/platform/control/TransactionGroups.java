@@ -1,5 +1,6 @@
 package org.smtpeter.platform.control;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -8,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,35 +26,43 @@ import java.util.logging.Logger;
  * others. A commit whose answer was lost (the database going away at that moment) may have
  * committed them: the work must be safe to do twice, as a client sending again after a 4xx is.
  *
+ * <p>One committer: the next group gathers while it commits. With two, each took half as much
+ * (intake 4.1 instead of 7.5 messages per transaction) and the relay did more work for the same
+ * mail, since H2 writes its commits one at a time anyway (BENCHMARKS.md, 2026-12-07). So that a
+ * commit which hangs (a database going away) cannot hold every caller behind it, work that the
+ * committer has not taken within {@code queueWait} is handed back uncommitted: the caller fails
+ * (a client gets a 4xx) and nothing of it reached the database.
+ *
  * @param <T> what a caller hands in
  * @param <R> what it gets back once committed
  */
 public final class TransactionGroups<T, R> {
 
     private static final Logger LOG = Logger.getLogger(TransactionGroups.class.getName());
-    /** One commits while the other gathers the next group. */
-    private static final int COMMITTERS = 2;
-
     private final String name;
     private final int maxGroup;
+    private final long queueWaitNanos;
     private final Function<List<T>, List<R>> together;
     private final Function<T, R> alone;
     private final BlockingQueue<Waiting<T, R>> waiting = new LinkedBlockingQueue<>();
-    private final List<Thread> committers = new ArrayList<>();
+    private Thread committer;
     private volatile boolean running;
 
     private record Waiting<T, R>(T item, CompletableFuture<R> answer) {
     }
 
     /**
-     * @param name     names the committer threads
-     * @param maxGroup a bigger group holds its first ones back
-     * @param together one transaction for all, answers in the same order
-     * @param alone    one transaction for one item
+     * @param name      names the committer thread
+     * @param maxGroup  a bigger group holds its first ones back
+     * @param queueWait how long work may wait for the committer before it is handed back uncommitted
+     * @param together  one transaction for all, answers in the same order
+     * @param alone     one transaction for one item
      */
-    public TransactionGroups(String name, int maxGroup, Function<List<T>, List<R>> together, Function<T, R> alone) {
+    public TransactionGroups(String name, int maxGroup, Duration queueWait, Function<List<T>, List<R>> together,
+                             Function<T, R> alone) {
         this.name = name;
         this.maxGroup = maxGroup;
+        this.queueWaitNanos = queueWait.toNanos();
         this.together = together;
         this.alone = alone;
     }
@@ -60,18 +70,15 @@ public final class TransactionGroups<T, R> {
     /** @param threads threads that keep the application's context, for the transactions */
     public void start(ThreadFactory threads) {
         running = true;
-        for (int i = 0; i < COMMITTERS; i++) {
-            Thread committer = threads.newThread(this::commitWhileRunning);
-            committer.setName(name + "-" + i);
-            committer.start();
-            committers.add(committer);
-        }
+        committer = threads.newThread(this::commitWhileRunning);
+        committer.setName(name);
+        committer.start();
     }
 
     /** What is waiting gets until {@code deadlineMillis} ({@link System#currentTimeMillis()}); then it fails. */
     public void stop(long deadlineMillis) {
         running = false;
-        for (Thread committer : committers) {
+        if (committer != null) {
             try {
                 committer.join(Math.max(1, deadlineMillis - System.currentTimeMillis()));
             } catch (InterruptedException e) {
@@ -88,7 +95,8 @@ public final class TransactionGroups<T, R> {
      *
      * @return its answer, once the transaction that holds it has committed
      * @throws RuntimeException when it was not committed (or, as for any commit that fails, it is
-     *                          not known whether it was)
+     *                          not known whether it was); {@link NotTaken} when the committer did not
+     *                          take it within the queue wait, so that it certainly was not
      */
     public R commit(T item) {
         if (!running) {
@@ -97,10 +105,18 @@ public final class TransactionGroups<T, R> {
         Waiting<T, R> mine = new Waiting<>(item, new CompletableFuture<>());
         waiting.add(mine);
         if (!running && waiting.remove(mine)) {
-            return alone.apply(item); // stopping: the committers may be gone already
+            return alone.apply(item); // stopping: the committer may be gone already
         }
         try {
-            return mine.answer().get();
+            try {
+                return mine.answer().get(queueWaitNanos, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException slow) {
+                if (waiting.remove(mine)) {
+                    throw new NotTaken(name + ": the committer has been busy with one commit for "
+                            + Duration.ofNanos(queueWaitNanos).toSeconds() + " s; not committed");
+                }
+                return mine.answer().get(); // taken meanwhile: what its commit does is the answer
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             // Taken back while it still waits, it is never committed: the caller's failure is then the whole truth.
@@ -108,6 +124,15 @@ public final class TransactionGroups<T, R> {
             throw new IllegalStateException("interrupted while waiting for the commit", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Work handed back because the committer did not take it in time: it never reached the database. */
+    public static final class NotTaken extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        NotTaken(String message) {
+            super(message);
         }
     }
 
