@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
 
 import com.helger.css.ECSSVersion;
@@ -29,6 +28,7 @@ import com.helger.css.writer.CSSWriterSettings;
 record InlinableSelector(String text, Evaluator evaluator, Specificity specificity) {
 
     private static final CSSWriterSettings WRITER = new CSSWriterSettings(ECSSVersion.CSS30, true);
+    private static final ParsedSelectors SELECTORS = new ParsedSelectors();
 
     private static final Set<String> STRUCTURAL_PSEUDO_CLASSES = Set.of(
             "first-child", "last-child", "only-child", "first-of-type", "last-of-type", "only-of-type",
@@ -51,7 +51,7 @@ record InlinableSelector(String text, Evaluator evaluator, Specificity specifici
         }
         String text = selector.getAsCSSString(WRITER, 0);
         try {
-            return Optional.of(new InlinableSelector(text, QueryParser.parse(text), specificity.get()));
+            return Optional.of(new InlinableSelector(text, SELECTORS.parse(text), specificity.get()));
         } catch (Selector.SelectorParseException | IllegalArgumentException unsupportedByJsoup) {
             return Optional.empty();
         }

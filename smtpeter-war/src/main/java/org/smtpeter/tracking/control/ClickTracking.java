@@ -2,6 +2,8 @@ package org.smtpeter.tracking.control;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +18,9 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class ClickTracking {
+
+    /** Compiled once: jsoup compiles a query given as text again at every select. */
+    private static final Evaluator LINKS = Selector.evaluatorOf("a[href], area[href]");
 
     private TrackingTokens tokens;
 
@@ -45,7 +50,7 @@ public class ClickTracking {
     public boolean markLinks(Document document, TrackingSlots slots, boolean preventScam) {
         boolean changed = false;
         int position = 0;
-        for (Element link : document.select("a[href], area[href]")) {
+        for (Element link : document.select(LINKS)) {
             int linkPosition = position++;
             String url = Urls.asBrowserSees(link.attr("href"));
             if (!Urls.isHttp(url) || Urls.pointsAt(url, slots.baseUrl())) {

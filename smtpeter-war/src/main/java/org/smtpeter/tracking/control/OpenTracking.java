@@ -3,6 +3,8 @@ package org.smtpeter.tracking.control;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +23,9 @@ import jakarta.inject.Inject;
 public class OpenTracking {
 
     /** Block display and zero border so the pixel adds no visible line or gap in any client. */
+    /** Compiled once: jsoup compiles a query given as text again at every select. */
+    private static final Evaluator IMAGES = Selector.evaluatorOf("img");
+
     static final String PIXEL_STYLE = "display:block;border:0;width:1px;height:1px";
 
     private TrackingTokens tokens;
@@ -48,7 +53,7 @@ public class OpenTracking {
      * @return whether the document changed
      */
     public boolean markImages(Document document, TrackingSlots slots) {
-        Elements images = document.select("img");
+        Elements images = document.select(IMAGES);
         boolean anyRemote = false;
         boolean changed = false;
         int position = 0;
