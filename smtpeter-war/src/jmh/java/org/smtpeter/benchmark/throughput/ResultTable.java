@@ -43,6 +43,8 @@ final class ResultTable {
     private final List<String> header;
     private final List<String> notes;
     private final List<Row> rows = new ArrayList<>();
+    /** Rows shown but left out of the best-run comparison: the relay's warm-up. */
+    private final List<Row> notCompared = new ArrayList<>();
     private String relayMemory = "";
 
     ResultTable(List<String> header, List<String> notes) {
@@ -52,6 +54,12 @@ final class ResultTable {
 
     void add(Row row) {
         rows.add(row);
+    }
+
+    /** A run shown in the table and its details, but not one of those compared. */
+    void addNotCompared(Row row) {
+        rows.add(row);
+        notCompared.add(row);
     }
 
     /** A line on the relay's memory over the whole benchmark, printed under the summary. */
@@ -131,7 +139,7 @@ final class ResultTable {
 
     /** The best (highest) figure of the relay's or Postfix's runs, NaN when there is none. */
     private double best(boolean relay, ToDoubleFunction<Row> figure) {
-        return rows.stream().filter(row -> row.relay() == relay).mapToDouble(figure)
+        return rows.stream().filter(row -> row.relay() == relay && !notCompared.contains(row)).mapToDouble(figure)
                 .filter(value -> !Double.isNaN(value)).max().orElse(Double.NaN);
     }
 
