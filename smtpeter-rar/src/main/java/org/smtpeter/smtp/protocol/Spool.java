@@ -22,7 +22,7 @@ public final class Spool extends OutputStream implements ReceivedMessage {
     private static final int MEMORY_THRESHOLD = 256 * 1024;
 
     private final Path directory;
-    private ByteArrayOutputStream memory = new ByteArrayOutputStream(8 * 1024);
+    private Memory memory = new Memory();
     private Path file;
     private OutputStream fileOut;
     private long size;
@@ -75,7 +75,7 @@ public final class Spool extends OutputStream implements ReceivedMessage {
             fileOut.flush();
             return Files.newInputStream(file);
         }
-        return new ByteArrayInputStream(memory.toByteArray());
+        return memory.read();
     }
 
     /** Frees the memory or deletes the file. */
@@ -94,5 +94,21 @@ public final class Spool extends OutputStream implements ReceivedMessage {
     @Override
     public void close() {
         discard();
+    }
+
+    /**
+     * The bytes so far, read in place: the listener opens a spooled message several times (its
+     * header section, its bytes to store), and a copy each time was 2 % of all the relay
+     * allocated in the throughput profile. Nothing is written once the data has ended.
+     */
+    private static final class Memory extends ByteArrayOutputStream {
+
+        Memory() {
+            super(16 * 1024); // most mail fits without growing
+        }
+
+        InputStream read() {
+            return new ByteArrayInputStream(buf, 0, count);
+        }
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
+import org.smtpeter.features.control.Content;
+
 /**
  * The header section of a raw message as it was received, field by field (folded lines kept
  * as they are), and where the body starts. Edits produce new bytes; the body is never touched.
@@ -16,6 +18,9 @@ final class HeaderBlock {
     /** One header field with its raw bytes, continuation lines and CRLF included. */
     record Field(String name, byte[] raw) {
     }
+
+    /** Enough for the header section of most mail. */
+    private static final int FIRST_STEP = 4 * 1024;
 
     private final List<Field> fields;
     private final int bodyOffset;
@@ -50,6 +55,22 @@ final class HeaderBlock {
             fields.add(field(raw, fieldStart, raw.length));
         }
         return new HeaderBlock(fields, raw.length);
+    }
+
+    /**
+     * The header section of {@code content}, within its first {@code limit} bytes. Read in growing
+     * steps rather than up to the limit at once: most header sections are a few KB, and copying
+     * each message whole to find them was 6 % of all the relay allocated in the throughput profile.
+     */
+    static HeaderBlock readFrom(Content content, int limit) {
+        for (int step = Math.min(FIRST_STEP, limit); ; step = (int) Math.min(step * 8L, limit)) {
+            byte[] head = content.head(step);
+            HeaderBlock headers = parse(head);
+            boolean emptyLineFound = headers.bodyOffset() < head.length;
+            if (emptyLineFound || head.length < step || step == limit) {
+                return headers;
+            }
+        }
     }
 
     /** Where the body starts: at the empty line that ends the header section (counted with the body), or the end when there is none. */

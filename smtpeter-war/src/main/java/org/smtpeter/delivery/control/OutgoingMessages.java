@@ -104,7 +104,7 @@ public class OutgoingMessages {
 
     private Hosts hosts(Message message, MessageBytes raw) {
         DomainHosts domain = message.getAccount() == null ? DomainHosts.RELAYS : senderHosts.of(message.getAccount().getId(),
-                HeaderBlock.parse(Content.of(raw).head(HEADER_LIMIT)).toBytes(List.of(), List.of()));
+                HeaderBlock.readFrom(Content.of(raw), HEADER_LIMIT).toBytes(List.of(), List.of()));
         return new Hosts(trackingHosts.baseUrl(domain.trackingHost()), domain.bounceHost().orElse(bounceAddresses.domain()));
     }
 
@@ -139,7 +139,7 @@ public class OutgoingMessages {
      * @param unsubscribing the recipient's delivery when its copy gets unsubscribe headers, else null
      */
     Content prepare(Message message, Content content, Hosts hosts, Delivery unsubscribing) {
-        HeaderBlock headers = HeaderBlock.parse(content.head(HEADER_LIMIT)).without(FeatureHeaders::isSmtpeterHeader);
+        HeaderBlock headers = HeaderBlock.readFrom(content, HEADER_LIMIT).without(FeatureHeaders::isSmtpeterHeader);
         List<String> append = new ArrayList<>();
         if (!headers.has("message-id")) {
             append.add("Message-ID: <" + message.getPublicId() + "@" + settings.hostName() + ">");

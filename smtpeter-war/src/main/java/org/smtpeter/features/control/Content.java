@@ -1,6 +1,5 @@
 package org.smtpeter.features.control;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -81,21 +80,20 @@ public final class Content {
 
     /** At most the first {@code max} bytes, e.g. to read the header section. */
     public byte[] head(int max) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(size, max));
-        long remaining = max;
+        byte[] head = new byte[(int) Math.min(size, Math.max(max, 0))];
+        ArrayFiller out = new ArrayFiller(head);
         try {
             for (Piece piece : pieces) {
+                int remaining = head.length - out.filled();
                 if (remaining <= 0) {
                     break;
                 }
-                long to = Math.min(piece.to(), piece.from() + remaining);
-                piece.source().copy(piece.from(), to, out);
-                remaining -= to - piece.from();
+                piece.source().copy(piece.from(), Math.min(piece.to(), piece.from() + remaining), out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the message", e);
         }
-        return out.toByteArray();
+        return head;
     }
 
     public void writeTo(OutputStream out) throws IOException {
@@ -111,24 +109,36 @@ public final class Content {
         }
         byte[] all = new byte[(int) size];
         try {
-            writeTo(new OutputStream() {
-                private int at;
-
-                @Override
-                public void write(int b) {
-                    all[at++] = (byte) b;
-                }
-
-                @Override
-                public void write(byte[] bytes, int offset, int length) {
-                    System.arraycopy(bytes, offset, all, at, length);
-                    at += length;
-                }
-            });
+            writeTo(new ArrayFiller(all));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the message", e);
         }
         return all;
+    }
+
+    /** Writes into an array of the right size, so that nothing is copied twice. */
+    private static final class ArrayFiller extends OutputStream {
+        private final byte[] array;
+        private int at;
+
+        ArrayFiller(byte[] array) {
+            this.array = array;
+        }
+
+        int filled() {
+            return at;
+        }
+
+        @Override
+        public void write(int b) {
+            array[at++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            System.arraycopy(bytes, offset, array, at, length);
+            at += length;
+        }
     }
 
     private static Piece bytes(byte[] bytes) {

@@ -203,7 +203,9 @@ public class IncomingMessages {
 
     /** The header section only; InternetHeaders stops at the first empty line. */
     private static InternetHeaders headers(ReceivedMessage received) {
-        try (InputStream in = new BufferedInputStream(received.open())) { // a large one is a file: not byte by byte
+        // A large one is a file: not byte by byte. The buffer is small because the header section
+        // usually is, and one of the default 8 KB per message was 2 % of all the relay allocated.
+        try (InputStream in = new BufferedInputStream(received.open(), 2048)) {
             return headers(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the spooled message", e);

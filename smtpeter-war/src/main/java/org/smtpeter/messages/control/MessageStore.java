@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public class MessageStore {
     /** Stores the bytes of a persisted message; @return how many there were. */
     public long write(Message message, InputStream in) {
         try {
-            byte[] piece = in.readNBytes(CHUNK);
+            byte[] piece = firstPiece(in, message.getSize());
             if (piece.length < CHUNK) {
                 // Most mail is one piece: written with the transaction's other rows when it is
                 // flushed, so a batch of messages (GroupCommit) sends its pieces in one JDBC batch.
@@ -58,6 +59,32 @@ public class MessageStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the message to store it", e);
         }
+    }
+
+    /**
+     * The first piece, read into an array of the size the message was announced with: reading
+     * an unknown length collects 8 KB buffers and copies them, 5 % of all the relay allocated in
+     * the throughput profile. A stream of another length gets what it has (the caller compares).
+     */
+    static byte[] firstPiece(InputStream in, long expectedSize) throws IOException {
+        if (expectedSize <= 0 || expectedSize >= CHUNK) {
+            return in.readNBytes(CHUNK);
+        }
+        byte[] piece = new byte[(int) expectedSize];
+        int read = in.readNBytes(piece, 0, piece.length);
+        if (read < piece.length) {
+            return Arrays.copyOf(piece, read);
+        }
+        int more = in.read();
+        if (more < 0) {
+            return piece;
+        }
+        // Longer than announced: the rest as it comes, so that the caller sees the true size.
+        byte[] rest = in.readNBytes(CHUNK - piece.length - 1);
+        byte[] all = Arrays.copyOf(piece, piece.length + 1 + rest.length);
+        all[piece.length] = (byte) more;
+        System.arraycopy(rest, 0, all, piece.length + 1, rest.length);
+        return all;
     }
 
     /**

@@ -52,15 +52,23 @@ public final class TrackingSlots {
         if (!context.baseUrl().equals(baseUrl)) {
             throw new IllegalArgumentException("copy for " + context.baseUrl() + ", slots for " + baseUrl);
         }
-        StringBuilder filled = new StringBuilder(html.length() + slots.size() * 96);
+        // The URLs first, so that the copy is written into a buffer of its final size: growing
+        // one was 4 % of all the relay allocated in the throughput profile.
+        List<String> urls = new ArrayList<>(slots.size());
+        int length = html.length();
+        for (Slot slot : slots) {
+            String url = escapeAttribute(slot.url(context, tokens));
+            urls.add(url);
+            length += url.length();
+        }
+        StringBuilder filled = new StringBuilder(length);
         int from = 0;
         int found;
         while ((found = html.indexOf(marker, from)) >= 0) {
             int indexStart = found + marker.length();
             int indexEnd = html.indexOf('.', indexStart);
             filled.append(html, from, found);
-            Slot slot = slots.get(Integer.parseInt(html, indexStart, indexEnd, 10));
-            filled.append(escapeAttribute(slot.url(context, tokens)));
+            filled.append(urls.get(Integer.parseInt(html, indexStart, indexEnd, 10)));
             from = indexEnd + 1;
         }
         return filled.append(html, from, html.length()).toString();
