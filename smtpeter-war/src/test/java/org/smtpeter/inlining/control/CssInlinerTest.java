@@ -10,6 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
@@ -41,6 +46,24 @@ class CssInlinerTest {
     void inlinesAsTheFixtureExpects(String name) throws IOException {
         String actual = inliner.inline(read(name + ".input.html"));
         assertEquals(NormalizedHtml.of(read(name + ".expected.html")), NormalizedHtml.of(actual));
+    }
+
+    /** The second message with a style sheet is inlined from the plan the first one left. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void inlinesTheSameFromTheKeptPlanOnManyThreads(String name) throws Exception {
+        String input = read(name + ".input.html");
+        String first = inliner.inline(input);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> again = threads.invokeAll(Collections.nCopies(16, () -> inliner.inline(input)));
+            for (Future<String> copy : again) {
+                assertEquals(first, copy.get());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(NormalizedHtml.of(read(name + ".expected.html")), NormalizedHtml.of(first));
     }
 
     @Test

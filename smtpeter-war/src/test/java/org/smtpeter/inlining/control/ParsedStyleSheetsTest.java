@@ -13,7 +13,7 @@ import com.helger.css.decl.CascadingStyleSheet;
 class ParsedStyleSheetsTest {
 
     private final AtomicInteger parses = new AtomicInteger();
-    private final ParsedStyleSheets sheets = new ParsedStyleSheets(css -> {
+    private final ParsedStyleSheets<CascadingStyleSheet> sheets = new ParsedStyleSheets<>(css -> {
         parses.incrementAndGet();
         return css.contains("unparseable") ? null : new CascadingStyleSheet();
     });
