@@ -18,7 +18,9 @@ import org.smtpeter.platform.control.TransactionGroups;
  * ({@link TransactionGroups}): the shares of one claim are sent side by side and end together.
  * The commit of each share's record (its flush, on H2 the writing of every changed page, and the
  * container's work) was 15 % of the relay's CPU samples in the throughput profile; grouped, the
- * benchmark's load records 1.8 shares per transaction instead of one. The worker still
+ * benchmark's load records 1.8 shares per transaction instead of one. Gathering for
+ * {@link #GATHER} took the committer from 21 to 14 % of the samples, H2's page writing from 15 to
+ * 9 % (BENCHMARKS.md, 2026-12-07 evening). The worker still
  * waits until its share's record has committed, and puts the deliveries back when it fails. A
  * share of a group that fails is recorded again alone; a record is only done while the claim
  * still holds, so doing it twice after a commit whose answer was lost changes nothing.
@@ -27,7 +29,12 @@ import org.smtpeter.platform.control.TransactionGroups;
 public class AttemptRecords {
 
     /** More than the shares of one claim usually are. */
-    static final int MAX_GROUP = 16;
+    static final int MAX_GROUP = 32;
+    /**
+     * How long the committer gathers shares before it records them: the worker has sent its share
+     * and given its connection back, so the wait holds nothing but the worker itself.
+     */
+    static final Duration GATHER = Duration.ofMillis(20);
     /**
      * A share the committer has not taken by then is put back by its worker, as after a failed
      * record: longer than the intake's wait, since the mail was sent and is sent again.
@@ -46,7 +53,8 @@ public class AttemptRecords {
 
     @PostConstruct
     void start() {
-        groups = new TransactionGroups<>("smtpeter-attempt-records", MAX_GROUP, QUEUE_WAIT, this::recordAll, this::recordAlone);
+        groups = new TransactionGroups<>("smtpeter-attempt-records", MAX_GROUP, QUEUE_WAIT, GATHER, this::recordAll,
+                this::recordAlone);
         groups.start(threads);
     }
 

@@ -18,9 +18,10 @@ import java.util.logging.Logger;
  * Group commit: work that threads hand in at about the same time goes through one transaction,
  * so that it shares the commit (on H2 the writing of every changed page, on PostgreSQL the flush
  * of the log) and the container's work around a transaction. Each caller still waits until the
- * transaction that holds its work has committed, and hears of its failure. Nothing waits to fill
- * a group: a committer takes what is waiting when it is free, so lone work goes through at once,
- * and under load the groups grow by themselves.
+ * transaction that holds its work has committed, and hears of its failure. Unless told to gather
+ * (for callers that do not notice a few milliseconds), nothing waits to fill a group: a committer
+ * takes what is waiting when it is free, so lone work goes through at once, and under load the
+ * groups grow by themselves.
  *
  * <p>A group that fails is done again one by one, so that one item's fault does not fail the
  * others. A commit whose answer was lost (the database going away at that moment) may have
@@ -42,6 +43,7 @@ public final class TransactionGroups<T, R> {
     private final String name;
     private final int maxGroup;
     private final long queueWaitNanos;
+    private final long gatherNanos;
     private final Function<List<T>, List<R>> together;
     private final Function<T, R> alone;
     private final BlockingQueue<Waiting<T, R>> waiting = new LinkedBlockingQueue<>();
@@ -60,9 +62,20 @@ public final class TransactionGroups<T, R> {
      */
     public TransactionGroups(String name, int maxGroup, Duration queueWait, Function<List<T>, List<R>> together,
                              Function<T, R> alone) {
+        this(name, maxGroup, queueWait, Duration.ZERO, together, alone);
+    }
+
+    /**
+     * @param gather how long the committer waits for more once it has taken work, when the group
+     *               is not full: fewer, larger transactions, where the wait costs the callers
+     *               nothing they notice
+     */
+    public TransactionGroups(String name, int maxGroup, Duration queueWait, Duration gather,
+                             Function<List<T>, List<R>> together, Function<T, R> alone) {
         this.name = name;
         this.maxGroup = maxGroup;
         this.queueWaitNanos = queueWait.toNanos();
+        this.gatherNanos = gather.toNanos();
         this.together = together;
         this.alone = alone;
     }
@@ -148,7 +161,7 @@ public final class TransactionGroups<T, R> {
                 if (first != null) {
                     List<Waiting<T, R>> group = new ArrayList<>(maxGroup);
                     group.add(first);
-                    waiting.drainTo(group, maxGroup - 1);
+                    gather(group);
                     commit(group);
                 }
             } catch (InterruptedException e) {
@@ -158,6 +171,28 @@ public final class TransactionGroups<T, R> {
                 // commit() has answered every item of its group; the committer goes on whatever happened
                 LOG.log(Level.SEVERE, "a committer (" + name + ") failed; it goes on", e);
             }
+        }
+    }
+
+    /**
+     * What waits now and, for the gathering time, what comes meanwhile, up to a full group. An
+     * interrupt ends the gathering, not the group: what was taken is committed and answered.
+     */
+    private void gather(List<Waiting<T, R>> group) {
+        waiting.drainTo(group, maxGroup - group.size());
+        long deadline = System.nanoTime() + gatherNanos;
+        try {
+            while (group.size() < maxGroup) {
+                long left = deadline - System.nanoTime();
+                Waiting<T, R> next = left > 0 ? waiting.poll(left, TimeUnit.NANOSECONDS) : null;
+                if (next == null) {
+                    return;
+                }
+                group.add(next);
+                waiting.drainTo(group, maxGroup - group.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -79,6 +80,35 @@ class TransactionGroupsTest {
         ExecutionException failed = assertThrows(ExecutionException.class, () -> faulty.get(5, TimeUnit.SECONDS));
         assertEquals("constraint violated", failed.getCause().getMessage());
         assertTrue(transactions.contains(List.of("good")), "committed alone after the group failed: " + transactions);
+    }
+
+    @Test
+    void aGatheringCommitterTakesWhatComesMeanwhileUntilTheGroupIsFull() throws Exception {
+        groups = gathering(3, Duration.ofSeconds(30));
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> groups.commit("a"));
+        CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> groups.commit("b"));
+        CompletableFuture<String> third = CompletableFuture.supplyAsync(() -> groups.commit("c"));
+
+        assertEquals("a committed", first.get(5, TimeUnit.SECONDS), "a full group does not wait out the time");
+        assertEquals("b committed", second.get(5, TimeUnit.SECONDS));
+        assertEquals("c committed", third.get(5, TimeUnit.SECONDS));
+        assertEquals(1, transactions.size(), "one transaction: " + transactions);
+        assertEquals(Set.of("a", "b", "c"), Set.copyOf(transactions.get(0)));
+    }
+
+    @Test
+    void aGatheringCommitterCommitsWhatItHasWhenTheTimeIsUp() throws Exception {
+        groups = gathering(16, Duration.ofMillis(100));
+
+        assertEquals("alone committed", groups.commit("alone"));
+        assertEquals(List.of(List.of("alone")), transactions);
+    }
+
+    private TransactionGroups<String, String> gathering(int maxGroup, Duration gather) {
+        TransactionGroups<String, String> started = new TransactionGroups<>("test-committer", maxGroup,
+                Duration.ofSeconds(30), gather, this::database, item -> database(List.of(item)).get(0));
+        started.start(Thread::new);
+        return started;
     }
 
     private TransactionGroups<String, String> start(Duration queueWait) {
