@@ -49,6 +49,8 @@ public final class TransactionGroups<T, R> {
     private final BlockingQueue<Waiting<T, R>> waiting = new LinkedBlockingQueue<>();
     private Thread committer;
     private volatile boolean running;
+    /** Only the committer's: whether the last group held more than one, i.e. there is load. */
+    private boolean lastGroupShared;
 
     private record Waiting<T, R>(T item, CompletableFuture<R> answer) {
     }
@@ -67,8 +69,8 @@ public final class TransactionGroups<T, R> {
 
     /**
      * @param gather how long the committer waits for more once it has taken work, when the group
-     *               is not full: fewer, larger transactions, where the wait costs the callers
-     *               nothing they notice
+     *               is not full and there is load (the last group held more than one): fewer,
+     *               larger transactions, for a wait the callers do not notice
      */
     public TransactionGroups(String name, int maxGroup, Duration queueWait, Duration gather,
                              Function<List<T>, List<R>> together, Function<T, R> alone) {
@@ -180,7 +182,8 @@ public final class TransactionGroups<T, R> {
      */
     private void gather(List<Waiting<T, R>> group) {
         waiting.drainTo(group, maxGroup - group.size());
-        long deadline = System.nanoTime() + gatherNanos;
+        // Without load there is nothing to wait for: lone work goes through at once.
+        long deadline = System.nanoTime() + (lastGroupShared || group.size() > 1 ? gatherNanos : 0);
         try {
             while (group.size() < maxGroup) {
                 long left = deadline - System.nanoTime();
@@ -193,6 +196,8 @@ public final class TransactionGroups<T, R> {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            lastGroupShared = group.size() > 1;
         }
     }
 

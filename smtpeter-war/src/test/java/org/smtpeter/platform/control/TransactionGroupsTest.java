@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -34,18 +33,10 @@ class TransactionGroupsTest {
     @Test
     void whatWaitsWhileOneCommitsGoesThroughTheNextTransactionTogether() throws Exception {
         groups = start(Duration.ofSeconds(30));
-        CompletableFuture<String> held = holdTheCommitter();
-        List<CompletableFuture<String>> next = new ArrayList<>();
-        for (String item : List.of("a", "b", "c")) {
-            next.add(CompletableFuture.supplyAsync(() -> groups.commit(item)));
-        }
-        waitUntil(() -> groups.waitingCount() == 3);
+        List<CompletableFuture<String>> answers = behindAHeldCommit("a", "b", "c");
         releaseHeld.countDown();
 
-        assertEquals("held committed", held.get(5, TimeUnit.SECONDS));
-        for (int i = 0; i < 3; i++) {
-            assertEquals(List.of("a", "b", "c").get(i) + " committed", next.get(i).get(5, TimeUnit.SECONDS));
-        }
+        assertEquals(List.of("held committed", "a committed", "b committed", "c committed"), done(answers));
         assertEquals(List.of(List.of("held"), List.of("a", "b", "c")), transactions);
     }
 
@@ -68,39 +59,49 @@ class TransactionGroupsTest {
     @Test
     void aGroupThatFailsIsCommittedOneByOneSoThatOnlyTheFaultyOneFails() throws Exception {
         groups = start(Duration.ofSeconds(30));
-        CompletableFuture<String> held = holdTheCommitter();
-        CompletableFuture<String> good = CompletableFuture.supplyAsync(() -> groups.commit("good"));
-        waitUntil(() -> groups.waitingCount() == 1);
-        CompletableFuture<String> faulty = CompletableFuture.supplyAsync(() -> groups.commit("faulty"));
-        waitUntil(() -> groups.waitingCount() == 2);
+        List<CompletableFuture<String>> answers = behindAHeldCommit("good", "faulty");
         releaseHeld.countDown();
 
-        assertEquals("held committed", held.get(5, TimeUnit.SECONDS));
-        assertEquals("good committed", good.get(5, TimeUnit.SECONDS));
-        ExecutionException failed = assertThrows(ExecutionException.class, () -> faulty.get(5, TimeUnit.SECONDS));
+        assertEquals("held committed", answers.get(0).get(5, TimeUnit.SECONDS));
+        assertEquals("good committed", answers.get(1).get(5, TimeUnit.SECONDS));
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> answers.get(2).get(5, TimeUnit.SECONDS));
         assertEquals("constraint violated", failed.getCause().getMessage());
         assertTrue(transactions.contains(List.of("good")), "committed alone after the group failed: " + transactions);
     }
 
     @Test
-    void aGatheringCommitterTakesWhatComesMeanwhileUntilTheGroupIsFull() throws Exception {
+    void underLoadAGatheringCommitterTakesWhatComesMeanwhileUntilTheGroupIsFull() throws Exception {
         groups = gathering(3, Duration.ofSeconds(30));
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> groups.commit("a"));
-        CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> groups.commit("b"));
-        CompletableFuture<String> third = CompletableFuture.supplyAsync(() -> groups.commit("c"));
+        List<CompletableFuture<String>> answers = behindAHeldCommit("a", "b");
+        releaseHeld.countDown();
+        assertEquals("held committed", answers.get(0).get(5, TimeUnit.SECONDS));
+        waitUntil(() -> groups.waitingCount() == 0);
+        assertTrue(!answers.get(1).isDone() && !answers.get(2).isDone(), "a and b, taken together, wait for more");
 
-        assertEquals("a committed", first.get(5, TimeUnit.SECONDS), "a full group does not wait out the time");
-        assertEquals("b committed", second.get(5, TimeUnit.SECONDS));
-        assertEquals("c committed", third.get(5, TimeUnit.SECONDS));
-        assertEquals(1, transactions.size(), "one transaction: " + transactions);
-        assertEquals(Set.of("a", "b", "c"), Set.copyOf(transactions.get(0)));
+        CompletableFuture<String> c = CompletableFuture.supplyAsync(() -> groups.commit("c"));
+
+        assertEquals("c committed", c.get(5, TimeUnit.SECONDS), "a full group does not wait out the time");
+        assertEquals(List.of("held committed", "a committed", "b committed"), done(answers));
+        assertEquals(List.of(List.of("held"), List.of("a", "b", "c")), transactions);
     }
 
     @Test
-    void aGatheringCommitterCommitsWhatItHasWhenTheTimeIsUp() throws Exception {
+    void underLoadAGatheringCommitterCommitsWhatItHasWhenTheTimeIsUp() throws Exception {
         groups = gathering(16, Duration.ofMillis(100));
+        List<CompletableFuture<String>> answers = behindAHeldCommit("a", "b");
+        releaseHeld.countDown();
 
-        assertEquals("alone committed", groups.commit("alone"));
+        assertEquals(List.of("held committed", "a committed", "b committed"), done(answers));
+        assertEquals(List.of(List.of("held"), List.of("a", "b")), transactions);
+    }
+
+    @Test
+    void withoutLoadAGatheringCommitterDoesNotHoldLoneWorkBack() throws Exception {
+        groups = gathering(16, Duration.ofSeconds(30));
+
+        CompletableFuture<String> alone = CompletableFuture.supplyAsync(() -> groups.commit("alone"));
+
+        assertEquals("alone committed", alone.get(5, TimeUnit.SECONDS), "not held for the gathering time");
         assertEquals(List.of(List.of("alone")), transactions);
     }
 
@@ -116,6 +117,30 @@ class TransactionGroupsTest {
                 this::database, item -> database(List.of(item)).get(0));
         started.start(Thread::new);
         return started;
+    }
+
+    /**
+     * Keeps the committer busy with "held" ({@link #holdTheCommitter}), then hands in each item once
+     * the one before waits in the queue, so that their order is known.
+     *
+     * @return the answers, held's first
+     */
+    private List<CompletableFuture<String>> behindAHeldCommit(String... items) throws InterruptedException {
+        List<CompletableFuture<String>> answers = new ArrayList<>(List.of(holdTheCommitter()));
+        for (String item : items) {
+            int before = groups.waitingCount();
+            answers.add(CompletableFuture.supplyAsync(() -> groups.commit(item)));
+            waitUntil(() -> groups.waitingCount() == before + 1);
+        }
+        return answers;
+    }
+
+    private static List<String> done(List<CompletableFuture<String>> answers) throws Exception {
+        List<String> done = new ArrayList<>();
+        for (CompletableFuture<String> answer : answers) {
+            done.add(answer.get(5, TimeUnit.SECONDS));
+        }
+        return done;
     }
 
     /** Keeps the committer busy with a commit of "held" until {@link #releaseHeld}. */
