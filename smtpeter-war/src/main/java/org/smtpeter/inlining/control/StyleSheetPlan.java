@@ -37,6 +37,10 @@ final class StyleSheetPlan {
 
     /** The inlinable selectors of one style rule, numbered by the rule's place among the sheet's style rules. */
     record Rule(int index, List<InlinableSelector> selectors, List<Declaration> declarations) {
+        Rule {
+            selectors = List.copyOf(selectors);
+            declarations = List.copyOf(declarations);
+        }
     }
 
     private final List<Rule> rules;
