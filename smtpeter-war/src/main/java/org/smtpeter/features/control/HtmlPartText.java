@@ -103,18 +103,22 @@ public final class HtmlPartText {
 
     /** A CRLF original gets CRLF for new line breaks too: a bare LF must not reach the wire. */
     private String sameLineBreaks(String rewritten) {
-        if (!html.contains("\r\n") || !rewritten.contains("\n")) {
+        if (!html.contains("\r\n")) {
             return rewritten;
         }
-        StringBuilder text = new StringBuilder(rewritten.length() + 64);
-        for (int i = 0; i < rewritten.length(); i++) {
-            char c = rewritten.charAt(i);
-            if (c == '\n' && (i == 0 || rewritten.charAt(i - 1) != '\r')) {
-                text.append('\r');
+        StringBuilder text = null;
+        int copied = 0;
+        for (int lf = rewritten.indexOf('\n'); lf >= 0; lf = rewritten.indexOf('\n', lf + 1)) {
+            if (lf > 0 && rewritten.charAt(lf - 1) == '\r') {
+                continue;
             }
-            text.append(c);
+            if (text == null) {
+                text = new StringBuilder(rewritten.length() + rewritten.length() / 32 + 16);
+            }
+            text.append(rewritten, copied, lf).append('\r');
+            copied = lf;
         }
-        return text.toString();
+        return text == null ? rewritten : text.append(rewritten, copied, rewritten.length()).toString();
     }
 
     private byte[] encodeText(String text) {

@@ -243,6 +243,19 @@ class HtmlPartsTest {
         assertNotEquals(new String(message, StandardCharsets.ISO_8859_1), result);
     }
 
+    @Test
+    void turnsEveryNewBareLineFeedIntoCrlfAndLeavesTheOthers() {
+        byte[] message = MimeFixtures.crlf("""
+                MIME-Version: 1.0
+                Content-Type: text/html; charset=utf-8
+
+                <p>old</p>
+                """.getBytes(StandardCharsets.UTF_8));
+        Rewritten rewritten = htmlParts.rewrite(message, html -> "\n<p>a</p>\r\n<p>b</p>\n\n<p>c</p>");
+        String result = new String(rewritten.message(), StandardCharsets.UTF_8);
+        assertTrue(result.endsWith("\r\n\r\n\r\n<p>a</p>\r\n<p>b</p>\r\n\r\n<p>c</p>\r\n"), result);
+    }
+
     private static List<String> headers(byte[] message) {
         try {
             MimeMessage parsed = MimeFixtures.parse(message);
