@@ -284,6 +284,7 @@ public class Courier {
         props.put(prefix + "timeout", String.valueOf(settings.readTimeout().toMillis()));
         props.put(prefix + "writetimeout", String.valueOf(settings.readTimeout().toMillis()));
         props.put(prefix + "executor.writetimeout", writeTimeouts);
+        props.put(prefix + "socketFactory", NoDelaySockets.INSTANCE);
         props.put(prefix + "starttls.enable", String.valueOf(hop.tls() == DeliverySettings.TlsMode.STARTTLS));
         props.put(prefix + "starttls.required", String.valueOf(settings.requireTls()));
         // Opportunistic TLS between MTAs, as RFC 7435 describes: encrypt whenever possible, and do
