@@ -17,7 +17,7 @@ final class ResultTable {
     /** One run: what the load saw, what reached the sink, and what it cost. CPU per accepted message. */
     record Row(String label, boolean relay, LoadRun.Result load, Delivery.Result delivery,
                double cpuProcessMsPerMessage, double cpuMachineMsPerMessage, double rssMib, double otherCores,
-               Optional<CollectorPauses.Totals> collections) {
+               Optional<CollectorPauses.Totals> collections, Optional<JitCompilers.Share> jit) {
 
         double acceptedPerSecond() {
             return load.accepted() / load.seconds();
@@ -172,6 +172,8 @@ final class ResultTable {
                 delivery.complete() ? "" : " (NOT all delivered within the wait)", row.otherCores()));
         row.collections().ifPresent(collections -> line.append("  - the relay's garbage collections in it: ")
                 .append(collections.describe()).append(String.format("%n")));
+        row.jit().ifPresent(share -> line.append("  - the relay's JIT compiler threads in it: ")
+                .append(share.describe()).append(String.format("%n")));
         for (Map.Entry<String, Long> failure : load.failures().entrySet()) {
             line.append(String.format(Locale.ROOT, "  - failed: %s ×%d, e.g. %s%n", failure.getKey(), failure.getValue(),
                     load.failureSamples().get(failure.getKey())));

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -25,7 +26,8 @@ import java.util.stream.Stream;
  * mvn -B -Pthroughput -pl smtpeter-war -am verify
  *     [-Dthroughput.messages=2000] [-Dthroughput.connections=16] [-Dthroughput.per-session=10]
  *     [-Dthroughput.rounds=2] [-Dthroughput.database=h2|postgresql] [-Dthroughput.peer=auto|none]
- *     [-Dthroughput.max-seconds=300] [-Dthroughput.warmup=8000]
+ *     [-Dthroughput.max-seconds=300] [-Dthroughput.warmup=8000] [-Dthroughput.warmup-runs=8]
+ *     [-Dthroughput.settled=0.10]
  * </pre>
  *
  * The runs alternate (relay, Postfix, relay, ...) because a shared machine is noisy; the table shows
@@ -43,7 +45,7 @@ public final class ThroughputBenchmark {
 
     /** The -Dthroughput.* settings; the paths come from the Maven profile. */
     record Options(int messages, int connections, int perSession, int rounds, String database, String peer,
-                   int maxSeconds, int warmup, Path microDir, Path war, Path serverConfigMicro, Path workDir,
+                   int maxSeconds, int warmup, int warmupRuns, double settled, Path microDir, Path war, Path serverConfigMicro, Path workDir,
                    String payaraVersion) {
 
         static Options fromSystemProperties() {
@@ -56,6 +58,8 @@ public final class ThroughputBenchmark {
                     System.getProperty("throughput.peer", "auto"),
                     positive("throughput.max-seconds", 300),
                     Integer.parseInt(System.getProperty("throughput.warmup", "8000")),
+                    positive("throughput.warmup-runs", 8),
+                    Double.parseDouble(System.getProperty("throughput.settled", "0.10")),
                     path("throughput.micro-dir"),
                     path("throughput.war"),
                     path("throughput.server-config"),
@@ -151,11 +155,7 @@ public final class ThroughputBenchmark {
         peerMissing.ifPresent(why -> say("Postfix peer: not available (" + why + "); the relay runs alone"));
 
         ResultTable table = new ResultTable(header(), notes());
-        if (options.warmup() > 0) {
-            // Shown, so that the figure of a relay just started is on record beside the settled ones.
-            say("Warm-up: " + options.warmup() + " messages to the relay while its JIT compiles, shown but not compared");
-            table.addNotCompared(measure("relay warm-up", true, relayTarget, relay.pid(), options.warmup()));
-        }
+        warmUp(table, relayTarget);
         for (int round = 1; round <= options.rounds(); round++) {
             table.add(measure("relay round " + round, true, relayTarget, relay.pid(), options.messages()));
             if (peer != null) {
@@ -174,12 +174,36 @@ public final class ThroughputBenchmark {
         say("Written to " + resultFile);
     }
 
+    /**
+     * Runs of {@code warmup} messages until the relay's JIT compilers took less than the
+     * {@code settled} share of its CPU in one of them, or {@code warmup-runs} are done. Each is
+     * shown, so that the figures of a relay just started are on record beside the settled ones.
+     */
+    private void warmUp(ResultTable table, SmtpTarget relayTarget) throws InterruptedException {
+        if (options.warmup() <= 0) {
+            return;
+        }
+        say(String.format(Locale.ROOT, "Warm-up: runs of %d messages to the relay until its JIT compilers take less"
+                        + " than %.0f %% of its CPU in one (at most %d runs), shown but not compared",
+                options.warmup(), options.settled() * 100, options.warmupRuns()));
+        for (int run = 1; run <= options.warmupRuns(); run++) {
+            ResultTable.Row row = measure("relay warm-up " + run, true, relayTarget, relay.pid(), options.warmup());
+            table.addNotCompared(row);
+            if (row.jit().map(share -> share.fraction() < options.settled()).orElse(true)) {
+                say("Warm-up: settled after " + run + " runs");
+                return;
+            }
+        }
+        say("Warm-up: the JIT compilers were still busy after " + options.warmupRuns() + " runs; measuring anyway");
+    }
+
     /** One run against one target; CPU is counted from just before the first connect to the last arrival at the sink. */
     private ResultTable.Row measure(String label, boolean isRelay, SmtpTarget target, long rootPid, int count)
             throws InterruptedException {
         double otherCores = pause();
         ProcessStats.Snapshot before = ProcessStats.ofTree(rootPid);
         Optional<CollectorPauses.Totals> collectionsBefore = isRelay ? CollectorPauses.of(rootPid) : Optional.empty();
+        JitCompilers.Ticks jitBefore = JitCompilers.of(rootPid);
         long machineBefore = ProcessStats.machineBusyTicks();
         long sinkSessions = sink.sessions();
         LoadRun.Result load = new LoadRun(target, options.load(count), message, idPrefix, nextId).execute(label);
@@ -189,14 +213,15 @@ public final class ThroughputBenchmark {
         ProcessStats.Snapshot after = ProcessStats.ofTree(rootPid);
         Optional<CollectorPauses.Totals> collections = collectionsBefore.flatMap(
                 start -> CollectorPauses.of(rootPid).map(end -> end.since(start)));
+        Optional<JitCompilers.Share> jit = isRelay ? JitCompilers.of(rootPid).since(jitBefore) : Optional.empty();
         double perMessage = load.accepted() == 0 ? Double.NaN : 1.0 / load.accepted();
         ResultTable.Row row = new ResultTable.Row(label, isRelay, load, delivery,
                 ProcessStats.millis(after.cpuTicks() - before.cpuTicks()) * perMessage,
                 ProcessStats.millis(machineAfter - machineBefore) * perMessage,
-                after.rssKib() / 1024.0, otherCores, collections);
-        say(String.format("%s: %d/%d accepted (%.1f msg/s), %d delivered (%.1f msg/s), %d failures",
+                after.rssKib() / 1024.0, otherCores, collections, jit);
+        say(String.format("%s: %d/%d accepted (%.1f msg/s), %d delivered (%.1f msg/s), %d failures%s",
                 label, load.accepted(), count, row.acceptedPerSecond(), delivery.delivered(), row.deliveredPerSecond(),
-                load.failureCount()));
+                load.failureCount(), jit.map(share -> "; JIT compilers " + share.describe()).orElse("")));
         return row;
     }
 
@@ -254,11 +279,14 @@ public final class ThroughputBenchmark {
 
     private List<String> notes() {
         List<String> notes = new ArrayList<>();
-        notes.add((options.warmup() > 0 ? "Before the measured runs the relay got a warm-up run of " + options.warmup()
-                + " messages (the row \"relay warm-up\"): its JIT compiles for the first 8,000 or so messages of this load"
-                + " (BENCHMARKS.md, 2026-12-07 afternoon), as a relay in service long has; the best-run comparison"
-                + " leaves it out." : "No warm-up run (-Dthroughput.warmup=0).") + " The runs alternate; both servers keep running (idle) during the other's"
-                + " runs; each run starts " + PAUSE_BETWEEN_RUNS.toSeconds() + " s after the previous one was delivered.");
+        notes.add((options.warmup() > 0 ? "Before the measured runs the relay got warm-up runs of " + options.warmup()
+                + " messages (the rows \"relay warm-up\") until its JIT compilers took less than "
+                + Math.round(options.settled() * 100) + " % of its CPU in one, at most " + options.warmupRuns()
+                + ": on this load they compile for the first 50,000 or so messages (BENCHMARKS.md, 2026-12-07 night),"
+                + " which a relay in service long has behind it; the best-run comparison leaves them out."
+                : "No warm-up run (-Dthroughput.warmup=0).") + " The runs alternate; both servers keep running (idle)"
+                + " during the other's runs; each run starts " + PAUSE_BETWEEN_RUNS.toSeconds()
+                + " s after the previous one was delivered.");
         notes.add("accepted msg/s: accepted messages / time from the first connect to the last final reply. "
                 + "delivered msg/s: messages that reached the sink / time from the first connect until the sink had"
                 + " them all (waiting at most " + DELIVERY_WAIT.toSeconds() + " s after the load).");
