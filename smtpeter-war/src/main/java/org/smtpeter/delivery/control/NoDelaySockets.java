@@ -47,8 +47,18 @@ final class NoDelaySockets extends SocketFactory {
         return noDelay(new Socket(address, port, localAddress, localPort));
     }
 
+    /** Closes a socket that cannot take the option: a connected one would otherwise leak. */
     private static Socket noDelay(Socket socket) throws SocketException {
-        socket.setTcpNoDelay(true);
-        return socket;
+        try {
+            socket.setTcpNoDelay(true);
+            return socket;
+        } catch (SocketException e) {
+            try {
+                socket.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
     }
 }
