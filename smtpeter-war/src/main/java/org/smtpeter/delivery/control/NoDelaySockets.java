@@ -29,12 +29,12 @@ final class NoDelaySockets extends SocketFactory {
 
     @Override
     public Socket createSocket(String host, int port) throws IOException {
-        return noDelay(new Socket(host, port));
+        return createSocket(InetAddress.getByName(host), port);
     }
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        return noDelay(new Socket(host, port, localHost, localPort));
+        return createSocket(InetAddress.getByName(host), port, localHost, localPort);
     }
 
     @Override

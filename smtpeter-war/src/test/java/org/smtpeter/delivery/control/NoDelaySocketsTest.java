@@ -20,9 +20,11 @@ class NoDelaySocketsTest {
             try (Socket unconnected = NoDelaySockets.INSTANCE.createSocket();
                  Socket byName = NoDelaySockets.INSTANCE.createSocket(loopback.getHostAddress(), port);
                  Socket byAddress = NoDelaySockets.INSTANCE.createSocket(loopback, port);
-                 Socket fromLocal = NoDelaySockets.INSTANCE.createSocket(loopback, port, loopback, 0)) {
+                 Socket fromLocal = NoDelaySockets.INSTANCE.createSocket(loopback, port, loopback, 0);
+                 Socket byNameFromLocal = NoDelaySockets.INSTANCE.createSocket(loopback.getHostAddress(), port,
+                         loopback, 0)) {
                 unconnected.connect(new InetSocketAddress(loopback, port), 5_000);
-                for (Socket socket : new Socket[] {unconnected, byName, byAddress, fromLocal}) {
+                for (Socket socket : new Socket[] {unconnected, byName, byAddress, fromLocal, byNameFromLocal}) {
                     assertTrue(socket.isConnected());
                     assertTrue(socket.getTcpNoDelay(), socket.toString());
                 }
