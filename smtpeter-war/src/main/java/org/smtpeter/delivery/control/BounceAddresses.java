@@ -2,7 +2,7 @@ package org.smtpeter.delivery.control;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -13,13 +13,16 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smtpeter.domains.control.SenderHosts;
+import org.smtpeter.platform.control.TimeOrderedTokens;
 
 /**
  * VERP envelope senders: {@code b-<token>@<bounce host>}, one per recipient's copy, on the relay's
  * bounce domain or on the bounce host of the sender domain that covers the From domain
- * ({@link SenderHosts}). The token is random and stored with the delivery, so it is unguessable
- * and maps back to the message and recipient whichever host it came on; at 22 characters the
- * local part stays far below 64. The same token with {@code u-} is the copy's mailto unsubscribe address.
+ * ({@link SenderHosts}). The token is stored with the delivery, so it maps back to the message and
+ * recipient whichever host it came on; it begins with the time it was made ({@link TimeOrderedTokens},
+ * so that the index of the tokens grows at its end) and ends with 60 random bits, so it is
+ * unguessable. At 22 characters the local part stays far below 64. The same token with {@code u-}
+ * is the copy's mailto unsubscribe address.
  */
 @ApplicationScoped
 public class BounceAddresses {
@@ -27,7 +30,12 @@ public class BounceAddresses {
     private static final String PREFIX = "b-";
     private static final String UNSUBSCRIBE_PREFIX = "u-";
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
-    private static final int TOKEN_LENGTH = 20;
+    /** The same symbols in the order every collation sorts them. */
+    private static final String TIME_SYMBOLS = "23456789abcdefghijkmnpqrstuvwxyz";
+    private static final int RANDOM_LENGTH = 12;
+    private static final TimeOrderedTokens TOKENS = new TimeOrderedTokens(TIME_SYMBOLS, ALPHABET, RANDOM_LENGTH,
+            Clock.systemUTC());
+    private static final int TOKEN_LENGTH = TOKENS.length();
 
     @Inject
     @ConfigProperty(name = "smtpeter.bounces.domain")
@@ -40,7 +48,6 @@ public class BounceAddresses {
     @Inject
     SenderHosts senderHosts;
 
-    private final SecureRandom random = new SecureRandom();
     private String domain;
     /** Whether a host is a sender domain's bounce host. */
     private Predicate<String> senderBounceHost;
@@ -63,11 +70,7 @@ public class BounceAddresses {
     }
 
     public String newToken() {
-        StringBuilder token = new StringBuilder(TOKEN_LENGTH);
-        for (int i = 0; i < TOKEN_LENGTH; i++) {
-            token.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return token.toString();
+        return TOKENS.next();
     }
 
     /** @param host the bounce domain or a sender domain's bounce host */
