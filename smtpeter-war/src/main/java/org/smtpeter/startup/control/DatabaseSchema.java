@@ -1,5 +1,8 @@
 package org.smtpeter.startup.control;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,7 +17,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the database schema to the version this code expects, with the migrations under
- * {@code db/migration} (Flyway), before the persistence unit or any listener touches it. A new
+ * {@code db/migration} (Flyway), before the persistence unit or any listener touches it; those
+ * under {@code db/<database>} (say {@code db/postgresql}) run on that database only, and take
+ * their version numbers from the same sequence. A new
  * database gets every version from the first; one made by a relay from before migrations
  * existed, whose tables EclipseLink created, is taken as version 1 and gets the later ones.
  * Several relays starting on one database migrate once: Flyway locks its history table.
@@ -44,7 +49,7 @@ final class DatabaseSchema {
         try {
             MigrateResult result = Flyway.configure(DatabaseSchema.class.getClassLoader())
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    .locations(locations(dataSource))
                     .baselineOnMigrate(true)
                     .baselineVersion("1")
                     .baselineDescription("tables created by EclipseLink before migrations")
@@ -57,6 +62,20 @@ final class DatabaseSchema {
             return Optional.empty();
         } catch (FlywayException e) {
             return Optional.of("The database schema could not be brought up to date: " + e.getMessage());
+        } catch (SQLException e) {
+            return Optional.of("The database could not be reached to bring its schema up to date: " + e.getMessage());
         }
+    }
+
+    /** The migrations of every database, and this database's own where there are any. */
+    static String[] locations(DataSource dataSource) throws SQLException {
+        String product;
+        try (Connection connection = dataSource.getConnection()) {
+            product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        }
+        String own = "db/" + product.replaceAll("[^a-z0-9]", "");
+        return DatabaseSchema.class.getClassLoader().getResource(own) == null
+                ? new String[] {"classpath:db/migration"}
+                : new String[] {"classpath:db/migration", "classpath:" + own};
     }
 }

@@ -62,10 +62,14 @@ class DatabaseSchemaIT {
         try (Connection db = connect(micro)) {
             List<String> history = history(db);
             assertEquals("1 SQL true", history.get(0), "the baseline ran as the first migration: " + history);
-            assertEquals(latestMigration(), lastVersion(history), history.toString());
+            assertEquals(latestMigration(micro.database()), lastVersion(history), history.toString());
             assertEquals(List.of(), foreignKeysWithoutAnIndex(db),
                     "a foreign key without an index is a scan per lookup by it (PostgreSQL makes none by itself)");
             assertEquals(List.of(), redundantIndexes(db), "an index that another one covers is written for every row for nothing");
+            if (micro.database().equals("postgresql")) {
+                assertEquals(1, count(db, "SELECT count(*) FROM pg_attribute WHERE attrelid = 'message_chunk'::regclass"
+                        + " AND attname = 'data' AND attcompression = 'l'"), "the pieces of messages are compressed with LZ4");
+            }
         }
     }
 
@@ -119,7 +123,7 @@ class DatabaseSchemaIT {
             assertEquals(1, count(db, "SELECT COUNT(*) FROM message_tag WHERE message_id = 10 AND tag = 'newsletter'"));
             List<String> history = history(db);
             assertEquals("1 BASELINE true", history.get(0), "the old tables were taken as version 1: " + history);
-            assertEquals(latestMigration(), lastVersion(history), history.toString());
+            assertEquals(latestMigration(micro.database()), lastVersion(history), history.toString());
         }
     }
 
@@ -217,15 +221,26 @@ class DatabaseSchemaIT {
         return history.get(history.size() - 1).split(" ")[0];
     }
 
-    /** The highest version among the migrations the relay carries (db/migration/V<n>__*.sql). */
-    private static String latestMigration() throws IOException {
-        try (var files = Files.list(java.nio.file.Path.of(System.getProperty("smtpeter.it.migrations",
-                "src/main/resources/db/migration")))) {
-            return files.map(path -> path.getFileName().toString())
-                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
-                    .map(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
-                    .max(Integer::compare).map(String::valueOf).orElseThrow();
+    /**
+     * The highest version among the migrations the relay carries for this database: those of
+     * every database (db/migration/V<n>__*.sql) and its own (db/<database>/V<n>__*.sql).
+     */
+    private static String latestMigration(String database) throws IOException {
+        java.nio.file.Path common = java.nio.file.Path.of(System.getProperty("smtpeter.it.migrations",
+                "src/main/resources/db/migration"));
+        int latest = 0;
+        for (java.nio.file.Path folder : List.of(common, common.resolveSibling(database))) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (var files = Files.list(folder)) {
+                latest = Math.max(latest, files.map(path -> path.getFileName().toString())
+                        .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                        .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+                        .max().orElse(0));
+            }
         }
+        return String.valueOf(latest);
     }
 
     private static long count(Connection db, String sql) throws SQLException {
