@@ -68,7 +68,7 @@ final class DatabaseSchema {
     }
 
     /** The migrations of every database, and this database's own where there are any. */
-    static String[] locations(DataSource dataSource) throws SQLException {
+    private static String[] locations(DataSource dataSource) throws SQLException {
         String product;
         try (Connection connection = dataSource.getConnection()) {
             product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
