@@ -5,8 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -70,9 +73,51 @@ final class RelayDatabase {
         return target;
     }
 
+    /**
+     * Whether the relay's tables need {@link #analyze()} before a run: PostgreSQL plans from the
+     * statistics that {@code ANALYZE} keeps, and autovacuum, on by default, refreshes them as tables
+     * grow. With autovacuum off (this machine's server) the benchmark's fresh schema never had any:
+     * each batch of deliveries was read with two sequential scans, of all deliveries and of all
+     * messages (960 of each in 10,000 messages), and the relay did 0.71-0.95 of Postfix's rate
+     * instead of 1.02-1.16 (BENCHMARKS.md, 2026-12-07 late).
+     */
+    boolean needsAnalyze() throws IOException {
+        if (!kind.equals("postgresql")) {
+            return false;
+        }
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet autovacuum = statement.executeQuery("SHOW autovacuum")) {
+            return autovacuum.next() && !autovacuum.getString(1).equals("on");
+        } catch (SQLException e) {
+            throw new IOException("cannot ask PostgreSQL whether autovacuum is on: " + e.getMessage(), e);
+        }
+    }
+
+    /** Analyzes every table of the relay's schema, as autovacuum would have as they grew. */
+    void analyze() throws IOException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet names = statement.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = '"
+                    + SCHEMA + "'")) {
+                while (names.next()) {
+                    tables.add(names.getString(1));
+                }
+            }
+            for (String table : tables) {
+                statement.execute("ANALYZE " + SCHEMA + ".\"" + table + "\"");
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot analyze schema " + SCHEMA + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + NAME, USER, PASSWORD);
+    }
+
     private static void recreateSchema() throws IOException {
         String url = "jdbc:postgresql://" + HOST + ":" + PORT + "/" + NAME;
-        try (Connection connection = DriverManager.getConnection(url, USER, PASSWORD);
+        try (Connection connection = connect();
              Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
             statement.execute("CREATE SCHEMA " + SCHEMA);
