@@ -79,7 +79,7 @@ final class RelayDatabase {
      * grow. With autovacuum off (this machine's server) the benchmark's fresh schema never had any:
      * each batch of deliveries was read with two sequential scans, of all deliveries and of all
      * messages (960 of each in 10,000 messages), and the relay did 0.71-0.95 of Postfix's rate
-     * instead of 1.02-1.16 (BENCHMARKS.md, 2026-12-07 late).
+     * instead of 0.94-1.16 (BENCHMARKS.md, 2026-12-07 late).
      */
     boolean needsAnalyze() throws IOException {
         if (!kind.equals("postgresql")) {
